@@ -1,0 +1,28 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { reviewCitationPlugins } from './src/lib/markdown/review-citations.ts';
+import { siteLocation } from './src/lib/site-location.ts';
+
+const { site, base } = siteLocation(process.env);
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    processor: unified({
+      gfm: true,
+      rehypePlugins: [
+        ...reviewCitationPlugins({
+          name: 'nlm-citation-sequence',
+          xml: readFileSync(new URL('./src/csl/nlm-citation-sequence.csl', import.meta.url), 'utf8'),
+        }),
+      ],
+    }),
+  },
+  integrations: [pagefindIntegration()],
+});

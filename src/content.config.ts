@@ -1,0 +1,43 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { cslItemSchema } from './lib/schema/csl.ts';
+import { figureMetaSchema, reviewMetaSchema } from './lib/schema/review.ts';
+import { referenceListsLoader } from './lib/loaders/reference-lists.ts';
+
+const REVIEWS = './content/reviews';
+
+/** One entry per review: `content/reviews/<slug>/index.md`, metadata + abstract. */
+const reviews = defineCollection({
+  loader: glob({
+    pattern: '*/index.md',
+    base: REVIEWS,
+    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
+  }),
+  schema: reviewMetaSchema,
+});
+
+/** One entry per figure: `content/reviews/<slug>/figures/<n>.md`, caption as body. */
+const figures = defineCollection({
+  loader: glob({
+    pattern: '*/figures/*.md',
+    base: REVIEWS,
+    generateId: ({ entry }) => entry.replace(/\/figures\//, '/').replace(/\.md$/, ''),
+  }),
+  schema: ({ image }) => figureMetaSchema.extend({ image: image().optional() }),
+});
+
+/** One entry per reference of every review's `references.json`. */
+const references = defineCollection({
+  loader: referenceListsLoader({ base: REVIEWS }),
+  schema: z.object({
+    /** Slug of the review whose list holds this reference. */
+    review: z.string(),
+    /** Position in that list (1-based). */
+    number: z.number().int().positive(),
+    /** The reference as CSL-JSON. */
+    item: cslItemSchema,
+  }),
+});
+
+export const collections = { reviews, figures, references };

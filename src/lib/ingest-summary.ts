@@ -1,0 +1,41 @@
+import type { Review } from './schema/review.ts';
+import type { ParseResult } from './parse/pubmed-text/parse-pubmed-text.ts';
+
+export interface IngestSummary {
+  slug: string;
+  figures: number;
+  references: number;
+  withDoi: number;
+  withPmid: number;
+  withPmcid: number;
+  incomplete: ParseResult['incomplete'];
+}
+
+export function summarize(review: Review, incomplete: ParseResult['incomplete']): IngestSummary {
+  const refs = review.references;
+  return {
+    slug: review.slug,
+    figures: review.figures.length,
+    references: refs.length,
+    withDoi: refs.filter((r) => r.DOI).length,
+    withPmid: refs.filter((r) => r.PMID).length,
+    withPmcid: refs.filter((r) => r.PMCID).length,
+    incomplete,
+  };
+}
+
+export function formatSummary(s: IngestSummary): string {
+  const lines = [
+    `review      ${s.slug}`,
+    `figures     ${s.figures}`,
+    `references  ${s.references}`,
+    `  with DOI    ${s.withDoi}`,
+    `  with PMID   ${s.withPmid}`,
+    `  with PMCID  ${s.withPmcid}`,
+    `  not fully parsed  ${s.incomplete.length}`,
+  ];
+  for (const r of s.incomplete) {
+    lines.push(`    [${r.number}] line ${r.line}: ${r.warnings.join('; ')}`, `        ${r.text}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,552 @@
+import type { CslDate, CslItem, CslType } from '../schema/csl.ts';
+import { findDoi, findIsbn, findPmcid, findPmid, findUrl, type Found } from './identifiers.ts';
+import {
+  MONTH_OR_SEASON_SOURCE,
+  dateParts,
+  isPlausibleYear,
+  monthNumber,
+  parseLooseDate,
+  seasonNumber,
+} from './parse-date.ts';
+import { isPersonalNameList, looksCorporate, parseNames } from './parse-names.ts';
+import { expandPageRange } from './parse-pages.ts';
+import { splitSegments, type Segment } from './segments.ts';
+
+/**
+ * A CSL item before it has a key. (`Omit<CslItem, 'id'>` would collapse to the index
+ * signature of the loose zod object and lose every named field.)
+ */
+export type CslItemDraft = { [K in keyof CslItem as K extends 'id' ? never : K]: CslItem[K] };
+
+export interface ParsedCitation {
+  item: CslItemDraft;
+  warnings: string[];
+}
+
+/** Longer input is kept verbatim but only its start is read: no reference is this long. */
+export const MAX_PARSED_LENGTH = 5000;
+
+/**
+ * The reference as two aligned strings of equal length: `shown` keeps the printed characters
+ * (for titles), `plain` has dashes and odd spaces flattened (for matching). Spans already read
+ * are blanked to spaces in both, so indices stay valid throughout.
+ */
+interface Work {
+  shown: string;
+  plain: string;
+}
+
+function makeWork(text: string): Work {
+  let shown = '';
+  let plain = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i] ?? ' ';
+    const space = /[\s\u200b\ufeff]/.test(ch);
+    shown += space ? ' ' : ch;
+    plain += space ? ' ' : /[\u2010-\u2015\u2212]/.test(ch) ? '-' : ch;
+  }
+  return { shown, plain };
+}
+
+function blank(work: Work, start: number, end: number): void {
+  const pad = ' '.repeat(Math.max(0, end - start));
+  work.shown = work.shown.slice(0, start) + pad + work.shown.slice(end);
+  work.plain = work.plain.slice(0, start) + pad + work.plain.slice(end);
+}
+
+function take(work: Work, found: Found | undefined): string | undefined {
+  if (!found) return undefined;
+  blank(work, found.start, found.end);
+  return found.value;
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function shownOf(work: Work, from: number, to: number): string {
+  return tidy(work.shown.slice(from, to));
+}
+
+/** Notes PubMed appends after a reference that carry no bibliographic data. */
+const TRAILER =
+  /^(?:Review|English|Editorial|Letter|Comment|News|Case Reports?|Published Erratum|In press|\[[^\]]*\]|(?:English|French|German|Spanish|Chinese|Japanese|Italian|Russian|Portuguese|Dutch|Polish)(?:,\s*\w+)*)$/i;
+
+function stripNoise(work: Work): { accessed?: CslDate; internet: boolean } {
+  const out: { accessed?: CslDate; internet: boolean } = { internet: false };
+  // Everything after "Erratum in:" and its kin describes another article, with its own date.
+  const linked =
+    /\b(?:Erratum|Comment|Retraction|Retracted|Update|Expression of concern|Summary for patients|Corrected and republished|Republished)\s+(?:in|of|to|from)\s*:/i.exec(
+      work.plain,
+    );
+  if (linked) blank(work, linked.index, work.plain.length);
+  const accessed =
+    /[([]\s*(?:last\s+)?(?:accessed|cited|viewed)(?:\s+on)?\s*:?\s*([^)\]]{1,60})[)\]]/i.exec(
+      work.plain,
+    ) ??
+    /\b(?:last\s+)?accessed(?:\s+on)?\s*:?\s*((?:\d{1,2}\s+)?[A-Za-z]{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4}|\d{4}(?:-\d{1,2}){0,2}|\d{4}\s+[A-Za-z]{3,9}\s+\d{1,2})/i.exec(
+      work.plain,
+    );
+  if (accessed?.[1]) {
+    const date = parseLooseDate(accessed[1]);
+    if (date) out.accessed = date;
+    blank(work, accessed.index, accessed.index + accessed[0].length);
+  }
+  const noise = [
+    /\[?Epub ahead of print\]?\.?/gi,
+    /\bEpub\s*:?\s*\d{4}(?:\s+[A-Za-z]{3,9}\.?)?(?:\s+\d{1,2}(?!\d))?\.?/gi,
+    /\[(?:updated|Article in|cited)[^\]]{0,60}\]/gi,
+    /\[Internet\]/gi,
+  ];
+  for (const pattern of noise) {
+    for (let m = pattern.exec(work.plain); m; m = pattern.exec(work.plain)) {
+      if (/internet/i.test(m[0])) out.internet = true;
+      blank(work, m.index, m.index + m[0].length);
+      if (m[0].length === 0) pattern.lastIndex += 1;
+    }
+  }
+  return out;
+}
+
+interface Locator {
+  /** Index of the year: everything before it is authors, title and journal. */
+  start: number;
+  end: number;
+  issued: CslDate;
+  volume?: string;
+  issue?: string;
+  page?: string;
+}
+
+const MONTH = `(?:${MONTH_OR_SEASON_SOURCE})(?![A-Za-z])`;
+// Year (or year range), then optional month/season (or month range) and day (or day range).
+const DATE_AT = new RegExp(
+  String.raw`(\d{4})(?:\s?-\s?(\d{4}))?` +
+    String.raw`(?:\.?\s{0,8}(${MONTH})\.?(?:\s?-\s?(${MONTH})\.?)?` +
+    String.raw`(?:\s{1,8}(\d{1,2})(?!\d)(?:\s?-\s?(\d{1,2})(?!\d))?)?)?`,
+  'iy',
+);
+const PAGES = String.raw`[A-Za-z]{0,4}\d[\w-]*(?:\s{0,3},\s{0,3}[A-Za-z]{0,4}\d[\w-]*){0,20}(?:\s+passim)?`;
+// ";volume(issue):pages" after the date; or ":pages" straight after it.
+const SOURCE_AT = new RegExp(
+  String.raw`\s{0,8};\s{0,8}([A-Za-z0-9][A-Za-z0-9 -]{0,30})?\s{0,4}(?:\(([^()]{1,40})\))?(?:\s{0,4}:\s{0,8}(${PAGES}))?` +
+    String.raw`|\s{0,8}:\s{0,8}(${PAGES})`,
+  'y',
+);
+
+function monthOrSeason(word: string | undefined): { month?: number; season?: number } {
+  if (!word) return {};
+  const month = monthNumber(word);
+  if (month !== undefined) return { month };
+  const season = seasonNumber(word);
+  return season === undefined ? {} : { season };
+}
+
+/** Reads the date at `at`; undefined unless a plausible year starts there. */
+function readDate(text: string, at: number): { issued: CslDate; end: number } | undefined {
+  DATE_AT.lastIndex = at;
+  const m = DATE_AT.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (!isPlausibleYear(year)) return undefined;
+  const first = monthOrSeason(m[3]);
+  const last = monthOrSeason(m[4]);
+  const day = m[5] === undefined ? undefined : Number(m[5]);
+  const endDay = m[6] === undefined ? undefined : Number(m[6]);
+  const start = dateParts(year, first.month, day);
+  const parts: number[][] = [start];
+  const endYear = m[2] === undefined ? undefined : Number(m[2]);
+  if (endYear !== undefined && isPlausibleYear(endYear) && endYear > year) {
+    parts.push([endYear]);
+  } else if (last.month !== undefined && first.month !== undefined) {
+    parts.push(dateParts(year, last.month));
+  } else if (endDay !== undefined && first.month !== undefined && day !== undefined) {
+    parts.push(dateParts(year, first.month, endDay));
+  }
+  const issued: CslDate = { 'date-parts': parts };
+  if (first.season !== undefined) issued.season = first.season;
+  return { issued, end: m.index + m[0].length };
+}
+
+function readSourceAt(text: string, year: number): Locator | undefined {
+  const date = readDate(text, year);
+  if (!date) return undefined;
+  SOURCE_AT.lastIndex = date.end;
+  const m = SOURCE_AT.exec(text);
+  if (!m) return undefined;
+  const volume = m[1]?.replace(/[\s-]+$/, '');
+  const issue = m[2]?.trim();
+  const page = (m[3] ?? m[4])?.trim();
+  if (!volume && !issue && !page) return undefined;
+  const locator: Locator = { start: year, end: m.index + m[0].length, issued: date.issued };
+  if (volume) locator.volume = volume;
+  if (issue) locator.issue = issue;
+  if (page) locator.page = expandPageRange(page);
+  return locator;
+}
+
+/**
+ * The journal source "YEAR[ Mon[ DD]];VOL(ISSUE):PAGES". When several qualify (a year and a
+ * semicolon can occur in a title) the last one that follows a period is taken, since the
+ * source comes after the journal title and noise after it has been blanked.
+ */
+function findLocator(text: string): Locator | undefined {
+  let best: Locator | undefined;
+  let bestAfterPeriod = false;
+  const years = /(?<![\d./])\d{4}(?!\d)/g;
+  for (let m = years.exec(text); m; m = years.exec(text)) {
+    const locator = readSourceAt(text, m.index);
+    if (!locator) continue;
+    const before = text.slice(Math.max(0, m.index - 12), m.index).trimEnd();
+    const afterPeriod = before === '' || before.endsWith('.');
+    if (afterPeriod || !bestAfterPeriod) {
+      best = locator;
+      bestAfterPeriod = afterPeriod;
+    }
+    years.lastIndex = Math.max(years.lastIndex, m.index + 4);
+  }
+  return best;
+}
+
+function titleOf(work: Work, first: Segment, last: Segment): string {
+  let title = shownOf(work, first.start, last.end).replace(/\s*[.,;:]$/, '');
+  if (/^\[[^\]]*\]$/.test(title)) title = title.slice(1, -1).replace(/\.$/, '');
+  return title;
+}
+
+interface Draft {
+  item: CslItemDraft;
+  warnings: string[];
+}
+
+function addNames(draft: Draft, segmentText: string, role: 'author' | 'editor'): void {
+  const parsed = parseNames(segmentText);
+  const key = parsed.editors ? 'editor' : role;
+  if (parsed.names.length > 0) draft.item[key] = [...(draft.item[key] ?? []), ...parsed.names];
+  if (parsed.truncated) draft.item.custom = { ...draft.item.custom, authorsTruncated: true };
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** "Authors. Title. Journal. 2005;9(11):1183-203." */
+function parseJournal(work: Work, locator: Locator, draft: Draft): void {
+  const { item, warnings } = draft;
+  item.type = 'article-journal';
+  item.issued = locator.issued;
+  if (locator.volume) item.volume = locator.volume;
+  if (locator.issue) item.issue = locator.issue;
+  if (locator.page) item.page = locator.page;
+  const segments = splitSegments(work.plain, 0, locator.start);
+  const journal = segments.pop();
+  if (journal) {
+    const name = shownOf(work, journal.start, journal.end);
+    item['container-title'] = name;
+    item['container-title-short'] = name;
+  } else {
+    warnings.push('no container-title');
+  }
+  readAuthorsAndTitle(work, segments, draft);
+  const tail = tidy(work.plain.slice(locator.end)).replace(/^[.,;:\s]+/, '');
+  reportTail(work, locator.end, tail, warnings);
+}
+
+function readAuthorsAndTitle(work: Work, segments: Segment[], draft: Draft): void {
+  const textOf = (s: Segment): string => shownOf(work, s.start, s.end);
+  let rest = segments;
+  const first = rest[0];
+  if (first) {
+    const text = textOf(first);
+    const personal = isPersonalNameList(text);
+    const group = rest.length >= 2 && (looksCorporate(text) || wordCount(text) <= 6);
+    if (personal || group) {
+      addNames(draft, text, 'author');
+      rest = rest.slice(1);
+      // A group printed after the personal names ("…, et al. Study Consortium. Title.")
+      const next = rest[0];
+      if (personal && next && rest.length >= 2 && looksCorporate(textOf(next))) {
+        draft.item.author = [...(draft.item.author ?? []), { literal: textOf(next) }];
+        rest = rest.slice(1);
+      }
+    }
+  }
+  const titleFirst = rest[0];
+  const titleLast = rest.at(-1);
+  if (titleFirst && titleLast) draft.item.title = titleOf(work, titleFirst, titleLast);
+}
+
+function reportTail(work: Work, from: number, tail: string, warnings: string[]): void {
+  if (tail === '') return;
+  const leftovers = splitSegments(work.shown, from)
+    .map((s) => shownOf(work, s.start, s.end).replace(/^[.,;:\s]+/, ''))
+    .filter((s) => s !== '' && !TRAILER.test(s));
+  if (leftovers.length > 0) warnings.push(`unparsed tail: ${leftovers.join('. ').slice(0, 80)}`);
+}
+
+const YEAR_ONLY = new RegExp(String.raw`^(\d{4})(?:\s+(${MONTH})(?:\s+(\d{1,2}))?)?$`, 'i');
+const PUBLICATION = /^(?:([^:]{2,80}?)\s*:\s*)?([^:;]{2,120}?)\s*[;,]\s*(\d{4})$/;
+const PLACE_PUBLISHER = /^([^:]{2,60}?)\s*:\s*([^:]{2,120})$/;
+
+function dateSegment(text: string): CslDate | undefined {
+  const m = YEAR_ONLY.exec(text);
+  if (!m?.[1] || !isPlausibleYear(Number(m[1]))) return undefined;
+  const { month, season } = monthOrSeason(m[2]);
+  const date: CslDate = {
+    'date-parts': [dateParts(Number(m[1]), month, m[3] ? Number(m[3]) : undefined)],
+  };
+  if (season !== undefined) date.season = season;
+  return date;
+}
+
+function issuedYear(year: string): CslDate | undefined {
+  const n = Number(year);
+  return isPlausibleYear(n) ? { 'date-parts': [[n]] } : undefined;
+}
+
+/** Books, reports, software, web pages: "Authors. Title. Place: Publisher; Year." and kin. */
+function parseOther(work: Work, draft: Draft, internet: boolean): void {
+  const { item } = draft;
+  const all = splitSegments(work.plain);
+  const textOf = (s: Segment): string => shownOf(work, s.start, s.end);
+  const texts = all.map(textOf);
+  // A journal reference without volume or pages ("Title. J Med. 2010 Mar 5.").
+  const lastDate = texts.length >= 2 ? dateSegment(texts.at(-1) ?? '') : undefined;
+  if (lastDate && !findUrl(work.plain) && !texts.some((t) => PLACE_PUBLISHER.test(t))) {
+    item.type = 'article-journal';
+    item.issued = lastDate;
+    const journal = all[all.length - 2];
+    if (journal) {
+      item['container-title'] = textOf(journal);
+      item['container-title-short'] = textOf(journal);
+    }
+    readAuthorsAndTitle(work, all.slice(0, -2), draft);
+    return;
+  }
+  let index = 0;
+  const first = texts[0];
+  const afterFirst = texts.slice(1).filter((t) => !dateSegment(t));
+  const titleLeft = afterFirst.length > 0 && !PUBLICATION.test(afterFirst[0] ?? '');
+  if (
+    first !== undefined &&
+    (isPersonalNameList(first) ||
+      parseNames(first).editors ||
+      (looksCorporate(first) && afterFirst.length > 0) ||
+      (titleLeft && wordCount(first) <= 3))
+  ) {
+    addNames(draft, first, 'author');
+    index = 1;
+  }
+  const extra: string[] = [];
+  let titleDone = false;
+  for (; index < all.length; index += 1) {
+    const text = texts[index] ?? '';
+    const segment = all[index];
+    if (!segment) continue;
+    const date = dateSegment(text);
+    if (date && !item.issued) {
+      item.issued = date;
+      continue;
+    }
+    const inMatch = /^In\s*:\s*(.*)$/i.exec(text);
+    if (inMatch && titleDone) {
+      item.type = 'chapter';
+      addNames(draft, inMatch[1] ?? '', 'editor');
+      const book = all[index + 1];
+      if (book) item['container-title'] = textOf(book);
+      index += 1;
+      continue;
+    }
+    if (!titleDone) {
+      titleDone = true;
+      const end = lastTitleSegment(texts, index);
+      readTitleWithPublication(work, all, index, end, draft);
+      index = end;
+      continue;
+    }
+    if (readPublication(text, draft)) continue;
+    const pages = /^pp?\.?\s*(.+)$/.exec(text);
+    if (pages?.[1]) {
+      item.page = expandPageRange(pages[1]);
+      continue;
+    }
+    const edition = /^(\d+)(?:st|nd|rd|th)\s+ed(?:ition)?$/i.exec(text);
+    if (edition?.[1]) {
+      item.edition = edition[1];
+      continue;
+    }
+    if (/^\d+\s*p$/.test(text) || TRAILER.test(text)) continue;
+    extra.push(text);
+  }
+  if (extra.length > 0) draft.warnings.push(`unparsed tail: ${extra.join('. ').slice(0, 80)}`);
+  item.type = otherType(item, texts.join('. '), internet || item.URL !== undefined);
+  // The medium designator has done its job once it has set the type.
+  if (item.title) item.title = item.title.replace(MEDIUM, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const MEDIUM =
+  /\s*\[(?:dissertation|(?:master'?s |doctoral |PhD )?thesis|computer program|CD-ROM|DVD|monograph on the Internet|homepage on the Internet)\]\s*/gi;
+
+/** The title runs until a segment that reads as date, publication, pages or "In:". */
+function lastTitleSegment(texts: string[], from: number): number {
+  let end = from;
+  for (let i = from + 1; i < texts.length; i += 1) {
+    const text = texts[i] ?? '';
+    if (
+      dateSegment(text) ||
+      PUBLICATION.test(text) ||
+      PLACE_PUBLISHER.test(text) ||
+      /^(?:In\s*:|pp?\.?\s*\d|\d+\s*p$|\d+(?:st|nd|rd|th)\s+ed)/i.test(text)
+    ) {
+      break;
+    }
+    end = i;
+  }
+  return end;
+}
+
+/** Title segments; the last may carry the publication ("Handbook: Publisher; 2011"). */
+function readTitleWithPublication(
+  work: Work,
+  all: Segment[],
+  from: number,
+  to: number,
+  draft: Draft,
+): void {
+  const first = all[from];
+  const last = all[to];
+  if (!first || !last) return;
+  const whole = titleOf(work, first, last);
+  const embedded = to === all.length - 1 ? /^(.+?)(?::\s*([^:;]{2,100}))?;\s*(\d{4})$/.exec(whole) : null;
+  if (embedded?.[1] && embedded[3] && issuedYear(embedded[3])) {
+    draft.item.title = embedded[1].trim();
+    if (embedded[2]) draft.item.publisher = embedded[2].trim();
+    const issued = issuedYear(embedded[3]);
+    if (issued) draft.item.issued = issued;
+    return;
+  }
+  draft.item.title = whole;
+}
+
+function readPublication(text: string, draft: Draft): boolean {
+  const { item } = draft;
+  const full = PUBLICATION.exec(text);
+  if (full?.[2] && full[3]) {
+    if (full[1]) item['publisher-place'] = full[1].trim();
+    item.publisher = full[2].trim();
+    const issued = issuedYear(full[3]);
+    if (issued && !item.issued) item.issued = issued;
+    return true;
+  }
+  const placeOnly = PLACE_PUBLISHER.exec(text);
+  if (placeOnly?.[1] && placeOnly[2]) {
+    item['publisher-place'] = placeOnly[1].trim();
+    item.publisher = placeOnly[2].trim();
+    return true;
+  }
+  return false;
+}
+
+function otherType(item: CslItemDraft, text: string, online: boolean): CslType {
+  if (item.type === 'chapter') return 'chapter';
+  if (/\[(?:dissertation|(?:master'?s |doctoral )?thesis)\]|\bdissertation\b/i.test(text)) {
+    return 'thesis';
+  }
+  if (/\b(?:technical|annual|final|interim) report\b|\breport no\b|\bworking paper\b/i.test(text)) {
+    return 'report';
+  }
+  if (/\bsoftware\b|\[computer program\]/i.test(text)) return 'software';
+  if (online) return 'webpage';
+  if (item.editor || item.publisher || item['publisher-place']) return 'book';
+  return 'document';
+}
+
+function finish(draft: Draft, verbatim: string): ParsedCitation {
+  const { item, warnings } = draft;
+  const journal = item.type === 'article-journal';
+  const nobody = !item.author?.length && !item.editor?.length;
+  if (nobody) warnings.push('no authors');
+  if (!item.title) warnings.push('no title');
+  if (!item.issued) warnings.push('no year');
+  if (journal && !item['container-title']) warnings.push('no container-title');
+  const custom: NonNullable<CslItemDraft['custom']> = { ...item.custom, verbatim };
+  if (warnings.length > 0) custom.parseWarnings = [...warnings];
+  item.custom = custom;
+  return { item: ordered(item), warnings };
+}
+
+const FIELD_ORDER = [
+  'type',
+  'author',
+  'editor',
+  'title',
+  'container-title',
+  'container-title-short',
+  'issued',
+  'accessed',
+  'volume',
+  'issue',
+  'page',
+  'edition',
+  'publisher-place',
+  'publisher',
+  'DOI',
+  'PMID',
+  'PMCID',
+  'URL',
+  'ISBN',
+] as const;
+
+/** Fields in reading order, so stored JSON diffs stay small and items read naturally. */
+function ordered(item: CslItemDraft): CslItemDraft {
+  const out: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) if (item[key] !== undefined) out[key] = item[key];
+  for (const [key, value] of Object.entries(item)) if (!(key in out)) out[key] = value;
+  return out as CslItemDraft;
+}
+
+function parseText(verbatim: string): ParsedCitation {
+  const draft: Draft = { item: { type: 'document' }, warnings: [] };
+  let text = verbatim;
+  if (text.length > MAX_PARSED_LENGTH) {
+    text = text.slice(0, MAX_PARSED_LENGTH);
+    draft.warnings.push(`input longer than ${MAX_PARSED_LENGTH} characters; only the start was read`);
+  }
+  const work = makeWork(text);
+  const { item } = draft;
+  const doi = take(work, findDoi(work.plain));
+  if (doi) item.DOI = doi;
+  const url = take(work, findUrl(work.plain));
+  if (url) item.URL = url;
+  const noise = stripNoise(work);
+  if (noise.accessed) item.accessed = noise.accessed;
+  const pmid = take(work, findPmid(work.plain));
+  if (pmid) item.PMID = pmid;
+  const pmcid = take(work, findPmcid(work.plain));
+  if (pmcid) item.PMCID = pmcid;
+  const isbn = take(work, findIsbn(work.plain));
+  if (isbn) item.ISBN = isbn;
+
+  const locator = findLocator(work.plain);
+  if (locator) parseJournal(work, locator, draft);
+  else parseOther(work, draft, noise.internet);
+  return finish(draft, verbatim);
+}
+
+/**
+ * Reads one NLM/Vancouver reference string into a CSL-JSON item (without `id`). Never
+ * throws: whatever cannot be read is listed in `warnings`, and the input is always kept in
+ * `custom.verbatim`.
+ */
+export function parseCitation(text: string): ParsedCitation {
+  const verbatim = typeof text === 'string' ? text : String(text);
+  try {
+    return parseText(verbatim);
+  } catch (error) {
+    const warning = `parser failed: ${error instanceof Error ? error.message : 'unknown error'}`;
+    return {
+      item: { type: 'document', custom: { verbatim, parseWarnings: [warning] } },
+      warnings: [warning],
+    };
+  }
+}

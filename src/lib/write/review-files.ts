@@ -1,0 +1,34 @@
+import { stringify } from 'yaml';
+import type { AbstractSection, Figure, Review } from '../schema/review.ts';
+import { reviewMetaSchema, figureMetaSchema } from '../schema/review.ts';
+import { escapeMarkdown } from './markdown-text.ts';
+
+/**
+ * Everything a review becomes in `content/reviews/<slug>/`, as relative path -> file text.
+ * Pure, so the same `Review` always gives byte-identical files.
+ */
+export function reviewFiles(review: Review): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('index.md', markdownFile(reviewMetaSchema.parse(review.meta), abstractMarkdown(review.abstract)));
+  for (const figure of review.figures) {
+    files.set(`figures/${figure.number}.md`, figureFile(figure));
+  }
+  files.set('references.json', `${JSON.stringify(review.references, null, 2)}\n`);
+  return files;
+}
+
+function abstractMarkdown(sections: AbstractSection[]): string {
+  return sections
+    .map((s) => (s.label ? `**${escapeMarkdown(s.label)}:** ${escapeMarkdown(s.text)}` : escapeMarkdown(s.text)))
+    .join('\n\n');
+}
+
+function figureFile(figure: Figure): string {
+  const { caption, ...meta } = figure;
+  return markdownFile(figureMetaSchema.parse(meta), escapeMarkdown(caption));
+}
+
+function markdownFile(frontmatter: object, body: string): string {
+  const yaml = stringify(frontmatter, { lineWidth: 0 });
+  return `---\n${yaml}---\n\n${body}${body === '' ? '' : '\n'}`;
+}
