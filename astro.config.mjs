@@ -6,11 +6,10 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { reviewCitationPlugins } from './src/lib/markdown/review-citations.ts';
 import { siteLocation } from './src/lib/site-location.ts';
 
-const { site, base } = siteLocation(process.env);
+const location = siteLocation(process.env);
 
 export default defineConfig({
-  site,
-  base,
+  ...location,
   trailingSlash: 'always',
   build: { format: 'directory' },
   markdown: {

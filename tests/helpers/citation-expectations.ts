@@ -7,6 +7,7 @@
  * one copy.
  */
 import type { CslName, CslType } from '../../src/lib/schema/csl.ts';
+import { spellInitials } from '../../src/lib/parse/parse-names.ts';
 
 export interface ExpectedFields {
   type: CslType;
@@ -37,8 +38,11 @@ export interface CitationExpectation {
   expected: ExpectedFields;
 }
 
-const p = (family: string, given: string, suffix?: string): CslName =>
-  suffix === undefined ? { family, given } : { family, given, suffix };
+/** A person as NLM prints them ("Darnell", "JE"); CSL stores the initials spelled out ("J. E."). */
+const p = (family: string, printed: string, suffix?: string): CslName => {
+  const given = /^[A-Z]+$/.test(printed) ? spellInitials(printed) : printed;
+  return suffix === undefined ? { family, given } : { family, given, suffix };
+};
 const org = (literal: string): CslName => ({ literal });
 
 const journalOnly = (
@@ -277,8 +281,7 @@ export const CITATION_EXPECTATIONS: CitationExpectation[] = [
     expected: {
       type: 'article-journal',
       author: [p('Moher', 'D'), p('Liberati', 'A'), p('Tetzlaff', 'J'), p('Altman', 'DG')],
-      title:
-        'Preferred reporting items for systematic reviews and meta-analyses: the PRISMA statement',
+      title: 'Preferred reporting items for systematic reviews and meta-analyses: the PRISMA statement',
       'container-title': 'Ann Intern Med',
       issued: [[2009, 8, 18]],
       volume: '151',
@@ -305,8 +308,7 @@ export const CITATION_EXPECTATIONS: CitationExpectation[] = [
   },
   {
     from: 'fixture',
-    citation:
-      'StataCorp. 2011. Stata Statistical Software: Release 12. College Station, TX: StataCorp LP',
+    citation: 'StataCorp. 2011. Stata Statistical Software: Release 12. College Station, TX: StataCorp LP',
     expected: {
       type: 'software',
       author: [org('StataCorp')],
@@ -394,8 +396,7 @@ export const CITATION_EXPECTATIONS: CitationExpectation[] = [
         org('Tuberculosis Epidemiologic Studies Consortium'),
       ],
       authorsTruncated: true,
-      title:
-        'Preventing Infectious Pulmonary Tuberculosis Among Foreign-Born Residents of the United States',
+      title: 'Preventing Infectious Pulmonary Tuberculosis Among Foreign-Born Residents of the United States',
       'container-title': 'Am J Public Health',
       issued: [[2015, 9]],
       volume: '105',
@@ -576,8 +577,7 @@ export const CITATION_EXPECTATIONS: CitationExpectation[] = [
         p('Neuman', 'M'),
       ],
       authorsTruncated: true,
-      title:
-        'HIV-Infection, Syphilis, and Tuberculosis Screening among Migrant Farm-Workers—Florida, 1992',
+      title: 'HIV-Infection, Syphilis, and Tuberculosis Screening among Migrant Farm-Workers—Florida, 1992',
       'container-title': 'MMWR Morb Mortal Wkly Rep',
       issued: [[1992, 10, 2]],
       volume: '41',
@@ -687,7 +687,14 @@ export const CITATION_EXPECTATIONS: CitationExpectation[] = [
     '99',
     '207-245',
   ),
-  journalOnly('Bull Rheum Dis. 1979-1980;30(8):1040-5', 'Bull Rheum Dis', [[1979], [1980]], '30', '8', '1040-1045'),
+  journalOnly(
+    'Bull Rheum Dis. 1979-1980;30(8):1040-5',
+    'Bull Rheum Dis',
+    [[1979], [1980]],
+    '30',
+    '8',
+    '1040-1045',
+  ),
   journalOnly('Phys Med Biol. 2001 May;46(5):R67-99', 'Phys Med Biol', [[2001, 5]], '46', '5', 'R67-R99'),
   journalOnly(
     'Ann Intern Med. 1980 Feb;92(2 Pt 1):208-11',
@@ -709,7 +716,14 @@ export const CITATION_EXPECTATIONS: CitationExpectation[] = [
     '356-360',
   ),
   journalOnly('Med Phys. 2014 Mar;41(3):033502', 'Med Phys', [[2014, 3]], '41', '3', '033502'),
-  journalOnly('Acta Orthop Scand Suppl. 1970;129:1-76', 'Acta Orthop Scand Suppl', [[1970]], '129', null, '1-76'),
+  journalOnly(
+    'Acta Orthop Scand Suppl. 1970;129:1-76',
+    'Acta Orthop Scand Suppl',
+    [[1970]],
+    '129',
+    null,
+    '1-76',
+  ),
   journalOnly('BMC Cancer. 2014 Dec 11;14:934', 'BMC Cancer', [[2014, 12, 11]], '14', null, '934'),
   journalOnly(
     'J Appl Physiol (1985). 2009 Oct;107(4):1258-65',

@@ -31,7 +31,9 @@ export function collectPageErrors(page: Page): PageErrors {
   };
   const onResponse = (response: Response): void => {
     if (response.status() < 400) return;
-    problems.push(`HTTP ${response.status()} on ${page.url()}: ${response.request().method()} ${response.url()}`);
+    problems.push(
+      `HTTP ${response.status()} on ${page.url()}: ${response.request().method()} ${response.url()}`,
+    );
   };
 
   page.on('console', onConsole);

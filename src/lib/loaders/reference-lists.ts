@@ -11,7 +11,8 @@ import type { Loader } from 'astro/loaders';
 export function referenceListsLoader({ base }: { base: string }): Loader {
   return {
     name: 'lectern:reference-lists',
-    load: async ({ config, store, parseData, generateDigest, logger, watcher }) => {
+    load: async (context) => {
+      const { config, store, logger, watcher } = context;
       const root = fileURLToPath(new URL(base, config.root));
       const reload = async (): Promise<void> => {
         store.clear();
@@ -23,12 +24,12 @@ export function referenceListsLoader({ base }: { base: string }): Loader {
           const items = parseList(await readFile(file, 'utf8'), file);
           for (const [i, item] of items.entries()) {
             const id = `${review.name}/${String(item['id'])}`;
-            const data = await parseData({
+            const data = await context.parseData({
               id,
               data: { review: review.name, number: i + 1, item },
               filePath,
             });
-            store.set({ id, data, digest: generateDigest(data), filePath });
+            store.set({ id, data, digest: context.generateDigest(data), filePath });
           }
         }
         logger.debug(`loaded reference lists from ${root}`);
@@ -46,7 +47,9 @@ function parseList(text: string, file: string): Record<string, unknown>[] {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file}: expected a JSON array of CSL-JSON items (${(error as Error).message})`);
+    throw new Error(`${file}: expected a JSON array of CSL-JSON items (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'object' || v === null)) {
     throw new Error(`${file}: expected a JSON array of CSL-JSON items`);

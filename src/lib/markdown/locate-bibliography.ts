@@ -29,10 +29,11 @@ export function rehypeLocateBibliography() {
   return (_tree: unknown, file: VFile): void => {
     const bibliography = bibliographyFor(file);
     const data = file.data as AstroFileData;
-    for (const key of ['matter', 'frontmatter'] as const) delete data[key];
+    // rehype-citation looks in these first; only the path set below may answer.
+    delete data.matter;
+    delete data.frontmatter;
     data.astro ??= {};
-    data.astro.frontmatter ??= {};
-    if (bibliography) data.astro.frontmatter['bibliography'] = bibliography;
-    else delete data.astro.frontmatter['bibliography'];
+    const { bibliography: _stale, ...frontmatter } = data.astro.frontmatter ?? {};
+    data.astro.frontmatter = bibliography ? { ...frontmatter, bibliography } : frontmatter;
   };
 }

@@ -19,7 +19,7 @@ export async function renderReviewMarkdown(
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRehype)
-    .use(reviewCitationPlugins(style) as unknown as PluggableList)
+    .use(reviewCitationPlugins(style) as PluggableList)
     .use(rehypeStringify);
   return String(await processor.process(new VFile({ value: markdown, path: file.path, cwd: file.cwd })));
 }

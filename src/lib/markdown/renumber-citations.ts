@@ -23,7 +23,7 @@ export function rehypeRenumberCitations() {
       const keys = id.split('--').slice(1, -1);
       const cited = keys
         .map((key) => ({ key, number: numbers.get(key) }))
-        .filter((c): c is { key: string; number: number } => c.number !== undefined)
+        .filter((c): c is Cited => c.number !== undefined)
         .sort((a, b) => a.number - b.number);
       if (cited.length !== keys.length) return;
       const text = textOf(node);
@@ -40,26 +40,42 @@ export function rehypeRenumberCitations() {
 }
 
 /** "1,2,4" with runs of three or more written as a range, "1–3", as NLM does. */
-export function citationLabel(cited: { key: string; number: number }[]): ElementContent[] {
+export function citationLabel(cited: Cited[]): ElementContent[] {
   const out: ElementContent[] = [];
-  for (let i = 0; i < cited.length; ) {
-    let j = i;
-    while (j + 1 < cited.length && cited[j + 1]!.number === cited[j]!.number + 1) j++;
+  for (const run of consecutiveRuns(cited)) {
     if (out.length > 0) out.push({ type: 'text', value: ',' });
-    if (j - i >= 2) {
-      out.push(link(cited[i]!), { type: 'text', value: '–' }, link(cited[j]!));
-    } else {
-      for (let k = i; k <= j; k++) {
-        if (k > i) out.push({ type: 'text', value: ',' });
-        out.push(link(cited[k]!));
-      }
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (run.length >= 3 && first && last) {
+      out.push(link(first), { type: 'text', value: '–' }, link(last));
+      continue;
     }
-    i = j + 1;
+    run.forEach((c, k) => {
+      if (k > 0) out.push({ type: 'text', value: ',' });
+      out.push(link(c));
+    });
   }
   return out;
 }
 
-function link({ key, number }: { key: string; number: number }): Element {
+interface Cited {
+  key: string;
+  number: number;
+}
+
+/** Splits numbers sorted ascending into runs of consecutive numbers: 1,2,3,5 -> [1,2,3],[5]. */
+function consecutiveRuns(cited: Cited[]): Cited[][] {
+  const runs: Cited[][] = [];
+  for (const c of cited) {
+    const run = runs.at(-1);
+    const previous = run?.at(-1);
+    if (run && previous && c.number === previous.number + 1) run.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+function link({ key, number }: Cited): Element {
   return {
     type: 'element',
     tagName: 'a',

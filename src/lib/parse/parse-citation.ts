@@ -1,16 +1,12 @@
-import type { CslDate, CslItem, CslType } from '../schema/csl.ts';
-import { findDoi, findIsbn, findPmcid, findPmid, findUrl, type Found } from './identifiers.ts';
-import {
-  MONTH_OR_SEASON_SOURCE,
-  dateParts,
-  isPlausibleYear,
-  monthNumber,
-  parseLooseDate,
-  seasonNumber,
-} from './parse-date.ts';
+import type { CslItem, CslType } from '../schema/csl.ts';
+import { findDoi, findIsbn, findPmcid, findPmid, findUrl } from './identifiers.ts';
+import { findLocator, type Locator } from './journal-source.ts';
+import { TRAILER, stripNoise } from './noise.ts';
+import { dateSegment, issuedYear } from './parse-date.ts';
 import { isPersonalNameList, looksCorporate, parseNames } from './parse-names.ts';
 import { expandPageRange } from './parse-pages.ts';
 import { splitSegments, type Segment } from './segments.ts';
+import { makeWork, shownOf, take, tidy, titleOf, type Work } from './work-text.ts';
 
 /**
  * A CSL item before it has a key. (`Omit<CslItem, 'id'>` would collapse to the index
@@ -25,194 +21,6 @@ export interface ParsedCitation {
 
 /** Longer input is kept verbatim but only its start is read: no reference is this long. */
 export const MAX_PARSED_LENGTH = 5000;
-
-/**
- * The reference as two aligned strings of equal length: `shown` keeps the printed characters
- * (for titles), `plain` has dashes and odd spaces flattened (for matching). Spans already read
- * are blanked to spaces in both, so indices stay valid throughout.
- */
-interface Work {
-  shown: string;
-  plain: string;
-}
-
-function makeWork(text: string): Work {
-  let shown = '';
-  let plain = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i] ?? ' ';
-    const space = /[\s\u200b\ufeff]/.test(ch);
-    shown += space ? ' ' : ch;
-    plain += space ? ' ' : /[\u2010-\u2015\u2212]/.test(ch) ? '-' : ch;
-  }
-  return { shown, plain };
-}
-
-function blank(work: Work, start: number, end: number): void {
-  const pad = ' '.repeat(Math.max(0, end - start));
-  work.shown = work.shown.slice(0, start) + pad + work.shown.slice(end);
-  work.plain = work.plain.slice(0, start) + pad + work.plain.slice(end);
-}
-
-function take(work: Work, found: Found | undefined): string | undefined {
-  if (!found) return undefined;
-  blank(work, found.start, found.end);
-  return found.value;
-}
-
-function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function shownOf(work: Work, from: number, to: number): string {
-  return tidy(work.shown.slice(from, to));
-}
-
-/** Notes PubMed appends after a reference that carry no bibliographic data. */
-const TRAILER =
-  /^(?:Review|English|Editorial|Letter|Comment|News|Case Reports?|Published Erratum|In press|\[[^\]]*\]|(?:English|French|German|Spanish|Chinese|Japanese|Italian|Russian|Portuguese|Dutch|Polish)(?:,\s*\w+)*)$/i;
-
-function stripNoise(work: Work): { accessed?: CslDate; internet: boolean } {
-  const out: { accessed?: CslDate; internet: boolean } = { internet: false };
-  // Everything after "Erratum in:" and its kin describes another article, with its own date.
-  const linked =
-    /\b(?:Erratum|Comment|Retraction|Retracted|Update|Expression of concern|Summary for patients|Corrected and republished|Republished)\s+(?:in|of|to|from)\s*:/i.exec(
-      work.plain,
-    );
-  if (linked) blank(work, linked.index, work.plain.length);
-  const accessed =
-    /[([]\s*(?:last\s+)?(?:accessed|cited|viewed)(?:\s+on)?\s*:?\s*([^)\]]{1,60})[)\]]/i.exec(
-      work.plain,
-    ) ??
-    /\b(?:last\s+)?accessed(?:\s+on)?\s*:?\s*((?:\d{1,2}\s+)?[A-Za-z]{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4}|\d{4}(?:-\d{1,2}){0,2}|\d{4}\s+[A-Za-z]{3,9}\s+\d{1,2})/i.exec(
-      work.plain,
-    );
-  if (accessed?.[1]) {
-    const date = parseLooseDate(accessed[1]);
-    if (date) out.accessed = date;
-    blank(work, accessed.index, accessed.index + accessed[0].length);
-  }
-  const noise = [
-    /\[?Epub ahead of print\]?\.?/gi,
-    /\bEpub\s*:?\s*\d{4}(?:\s+[A-Za-z]{3,9}\.?)?(?:\s+\d{1,2}(?!\d))?\.?/gi,
-    /\[(?:updated|Article in|cited)[^\]]{0,60}\]/gi,
-    /\[Internet\]/gi,
-  ];
-  for (const pattern of noise) {
-    for (let m = pattern.exec(work.plain); m; m = pattern.exec(work.plain)) {
-      if (/internet/i.test(m[0])) out.internet = true;
-      blank(work, m.index, m.index + m[0].length);
-      if (m[0].length === 0) pattern.lastIndex += 1;
-    }
-  }
-  return out;
-}
-
-interface Locator {
-  /** Index of the year: everything before it is authors, title and journal. */
-  start: number;
-  end: number;
-  issued: CslDate;
-  volume?: string;
-  issue?: string;
-  page?: string;
-}
-
-const MONTH = `(?:${MONTH_OR_SEASON_SOURCE})(?![A-Za-z])`;
-// Year (or year range), then optional month/season (or month range) and day (or day range).
-const DATE_AT = new RegExp(
-  String.raw`(\d{4})(?:\s?-\s?(\d{4}))?` +
-    String.raw`(?:\.?\s{0,8}(${MONTH})\.?(?:\s?-\s?(${MONTH})\.?)?` +
-    String.raw`(?:\s{1,8}(\d{1,2})(?!\d)(?:\s?-\s?(\d{1,2})(?!\d))?)?)?`,
-  'iy',
-);
-const PAGES = String.raw`[A-Za-z]{0,4}\d[\w-]*(?:\s{0,3},\s{0,3}[A-Za-z]{0,4}\d[\w-]*){0,20}(?:\s+passim)?`;
-// ";volume(issue):pages" after the date; or ":pages" straight after it.
-const SOURCE_AT = new RegExp(
-  String.raw`\s{0,8};\s{0,8}([A-Za-z0-9][A-Za-z0-9 -]{0,30})?\s{0,4}(?:\(([^()]{1,40})\))?(?:\s{0,4}:\s{0,8}(${PAGES}))?` +
-    String.raw`|\s{0,8}:\s{0,8}(${PAGES})`,
-  'y',
-);
-
-function monthOrSeason(word: string | undefined): { month?: number; season?: number } {
-  if (!word) return {};
-  const month = monthNumber(word);
-  if (month !== undefined) return { month };
-  const season = seasonNumber(word);
-  return season === undefined ? {} : { season };
-}
-
-/** Reads the date at `at`; undefined unless a plausible year starts there. */
-function readDate(text: string, at: number): { issued: CslDate; end: number } | undefined {
-  DATE_AT.lastIndex = at;
-  const m = DATE_AT.exec(text);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  if (!isPlausibleYear(year)) return undefined;
-  const first = monthOrSeason(m[3]);
-  const last = monthOrSeason(m[4]);
-  const day = m[5] === undefined ? undefined : Number(m[5]);
-  const endDay = m[6] === undefined ? undefined : Number(m[6]);
-  const start = dateParts(year, first.month, day);
-  const parts: number[][] = [start];
-  const endYear = m[2] === undefined ? undefined : Number(m[2]);
-  if (endYear !== undefined && isPlausibleYear(endYear) && endYear > year) {
-    parts.push([endYear]);
-  } else if (last.month !== undefined && first.month !== undefined) {
-    parts.push(dateParts(year, last.month));
-  } else if (endDay !== undefined && first.month !== undefined && day !== undefined) {
-    parts.push(dateParts(year, first.month, endDay));
-  }
-  const issued: CslDate = { 'date-parts': parts };
-  if (first.season !== undefined) issued.season = first.season;
-  return { issued, end: m.index + m[0].length };
-}
-
-function readSourceAt(text: string, year: number): Locator | undefined {
-  const date = readDate(text, year);
-  if (!date) return undefined;
-  SOURCE_AT.lastIndex = date.end;
-  const m = SOURCE_AT.exec(text);
-  if (!m) return undefined;
-  const volume = m[1]?.replace(/[\s-]+$/, '');
-  const issue = m[2]?.trim();
-  const page = (m[3] ?? m[4])?.trim();
-  if (!volume && !issue && !page) return undefined;
-  const locator: Locator = { start: year, end: m.index + m[0].length, issued: date.issued };
-  if (volume) locator.volume = volume;
-  if (issue) locator.issue = issue;
-  if (page) locator.page = expandPageRange(page);
-  return locator;
-}
-
-/**
- * The journal source "YEAR[ Mon[ DD]];VOL(ISSUE):PAGES". When several qualify (a year and a
- * semicolon can occur in a title) the last one that follows a period is taken, since the
- * source comes after the journal title and noise after it has been blanked.
- */
-function findLocator(text: string): Locator | undefined {
-  let best: Locator | undefined;
-  let bestAfterPeriod = false;
-  const years = /(?<![\d./])\d{4}(?!\d)/g;
-  for (let m = years.exec(text); m; m = years.exec(text)) {
-    const locator = readSourceAt(text, m.index);
-    if (!locator) continue;
-    const before = text.slice(Math.max(0, m.index - 12), m.index).trimEnd();
-    const afterPeriod = before === '' || before.endsWith('.');
-    if (afterPeriod || !bestAfterPeriod) {
-      best = locator;
-      bestAfterPeriod = afterPeriod;
-    }
-    years.lastIndex = Math.max(years.lastIndex, m.index + 4);
-  }
-  return best;
-}
-
-function titleOf(work: Work, first: Segment, last: Segment): string {
-  let title = shownOf(work, first.start, last.end).replace(/\s*[.,;:]$/, '');
-  if (/^\[[^\]]*\]$/.test(title)) title = title.slice(1, -1).replace(/\.$/, '');
-  return title;
-}
 
 interface Draft {
   item: CslItemDraft;
@@ -284,25 +92,8 @@ function reportTail(work: Work, from: number, tail: string, warnings: string[]):
   if (leftovers.length > 0) warnings.push(`unparsed tail: ${leftovers.join('. ').slice(0, 80)}`);
 }
 
-const YEAR_ONLY = new RegExp(String.raw`^(\d{4})(?:\s+(${MONTH})(?:\s+(\d{1,2}))?)?$`, 'i');
 const PUBLICATION = /^(?:([^:]{2,80}?)\s*:\s*)?([^:;]{2,120}?)\s*[;,]\s*(\d{4})$/;
 const PLACE_PUBLISHER = /^([^:]{2,60}?)\s*:\s*([^:]{2,120})$/;
-
-function dateSegment(text: string): CslDate | undefined {
-  const m = YEAR_ONLY.exec(text);
-  if (!m?.[1] || !isPlausibleYear(Number(m[1]))) return undefined;
-  const { month, season } = monthOrSeason(m[2]);
-  const date: CslDate = {
-    'date-parts': [dateParts(Number(m[1]), month, m[3] ? Number(m[3]) : undefined)],
-  };
-  if (season !== undefined) date.season = season;
-  return date;
-}
-
-function issuedYear(year: string): CslDate | undefined {
-  const n = Number(year);
-  return isPlausibleYear(n) ? { 'date-parts': [[n]] } : undefined;
-}
 
 /** Books, reports, software, web pages: "Authors. Title. Place: Publisher; Year." and kin. */
 function parseOther(work: Work, draft: Draft, internet: boolean): void {
@@ -341,8 +132,6 @@ function parseOther(work: Work, draft: Draft, internet: boolean): void {
   let titleDone = false;
   for (; index < all.length; index += 1) {
     const text = texts[index] ?? '';
-    const segment = all[index];
-    if (!segment) continue;
     const date = dateSegment(text);
     if (date && !item.issued) {
       item.issued = date;
@@ -350,11 +139,7 @@ function parseOther(work: Work, draft: Draft, internet: boolean): void {
     }
     const inMatch = /^In\s*:\s*(.*)$/i.exec(text);
     if (inMatch && titleDone) {
-      item.type = 'chapter';
-      addNames(draft, inMatch[1] ?? '', 'editor');
-      const book = all[index + 1];
-      if (book) item['container-title'] = textOf(book);
-      index += 1;
+      index += readContainer(inMatch[1] ?? '', texts[index + 1], draft);
       continue;
     }
     if (!titleDone) {
@@ -387,6 +172,28 @@ function parseOther(work: Work, draft: Draft, internet: boolean): void {
 const MEDIUM =
   /\s*\[(?:dissertation|(?:master'?s |doctoral |PhD )?thesis|computer program|CD-ROM|DVD|monograph on the Internet|homepage on the Internet)\]\s*/gi;
 
+/**
+ * "In: Editors, editors. Book title." or "In: Proceedings of …; date; place." Returns how many
+ * segments after the "In:" one it used.
+ */
+function readContainer(inText: string, next: string | undefined, draft: Draft): number {
+  const { item } = draft;
+  if (parseNames(inText).editors) {
+    item.type = 'chapter';
+    addNames(draft, inText, 'editor');
+    if (next === undefined) return 0;
+    item['container-title'] = next;
+    return 1;
+  }
+  // Proceedings print their date and place after semicolons; the name comes first.
+  const name = (inText.split(';')[0] ?? '').trim();
+  if (name) item['container-title'] = name;
+  item.type = /\b(?:proceedings|conference|congress|symposium|meeting|workshop)\b/i.test(name)
+    ? 'paper-conference'
+    : 'chapter';
+  return 0;
+}
+
 /** The title runs until a segment that reads as date, publication, pages or "In:". */
 function lastTitleSegment(texts: string[], from: number): number {
   let end = from;
@@ -406,13 +213,7 @@ function lastTitleSegment(texts: string[], from: number): number {
 }
 
 /** Title segments; the last may carry the publication ("Handbook: Publisher; 2011"). */
-function readTitleWithPublication(
-  work: Work,
-  all: Segment[],
-  from: number,
-  to: number,
-  draft: Draft,
-): void {
+function readTitleWithPublication(work: Work, all: Segment[], from: number, to: number, draft: Draft): void {
   const first = all[from];
   const last = all[to];
   if (!first || !last) return;
@@ -448,7 +249,7 @@ function readPublication(text: string, draft: Draft): boolean {
 }
 
 function otherType(item: CslItemDraft, text: string, online: boolean): CslType {
-  if (item.type === 'chapter') return 'chapter';
+  if (item.type === 'chapter' || item.type === 'paper-conference') return item.type;
   if (/\[(?:dissertation|(?:master'?s |doctoral )?thesis)\]|\bdissertation\b/i.test(text)) {
     return 'thesis';
   }
@@ -514,12 +315,13 @@ function parseText(verbatim: string): ParsedCitation {
   }
   const work = makeWork(text);
   const { item } = draft;
+  // Notices about other articles go first, so their identifiers are not taken for this one's.
+  const noise = stripNoise(work);
+  if (noise.accessed) item.accessed = noise.accessed;
   const doi = take(work, findDoi(work.plain));
   if (doi) item.DOI = doi;
   const url = take(work, findUrl(work.plain));
   if (url) item.URL = url;
-  const noise = stripNoise(work);
-  if (noise.accessed) item.accessed = noise.accessed;
   const pmid = take(work, findPmid(work.plain));
   if (pmid) item.PMID = pmid;
   const pmcid = take(work, findPmcid(work.plain));
@@ -527,7 +329,8 @@ function parseText(verbatim: string): ParsedCitation {
   const isbn = take(work, findIsbn(work.plain));
   if (isbn) item.ISBN = isbn;
 
-  const locator = findLocator(work.plain);
+  // A journal-like source after "In:" belongs to the book or proceedings, not to a journal.
+  const locator = /(?:^|[.?!]\s+)In\s*:/i.test(work.plain) ? undefined : findLocator(work.plain);
   if (locator) parseJournal(work, locator, draft);
   else parseOther(work, draft, noise.internet);
   return finish(draft, verbatim);

@@ -32,6 +32,9 @@ export const MONTH_OR_SEASON_SOURCE =
   'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?' +
   '|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Spring|Summer|Fall|Autumn|Winter';
 
+/** MONTH_OR_SEASON_SOURCE as a whole word. */
+export const MONTH = `(?:${MONTH_OR_SEASON_SOURCE})(?![A-Za-z])`;
+
 /** 1–12 for a month name or abbreviation ("Nov", "November", "Sept."), else undefined. */
 export function monthNumber(word: string): number | undefined {
   const w = word.toLowerCase().replace(/\.$/, '');
@@ -93,4 +96,30 @@ export function parseLooseDate(text: string): CslDate | undefined {
   const date: CslDate = { 'date-parts': [dateParts(year, month, month ? day : undefined)] };
   if (season !== undefined && month === undefined) date.season = season;
   return date;
+}
+
+export function monthOrSeason(word: string | undefined): { month?: number; season?: number } {
+  if (!word) return {};
+  const month = monthNumber(word);
+  if (month !== undefined) return { month };
+  const season = seasonNumber(word);
+  return season === undefined ? {} : { season };
+}
+
+const YEAR_ONLY = new RegExp(String.raw`^(\d{4})(?:\s+(${MONTH})(?:\s+(\d{1,2}))?)?$`, 'i');
+
+export function dateSegment(text: string): CslDate | undefined {
+  const m = YEAR_ONLY.exec(text);
+  if (!m?.[1] || !isPlausibleYear(Number(m[1]))) return undefined;
+  const { month, season } = monthOrSeason(m[2]);
+  const date: CslDate = {
+    'date-parts': [dateParts(Number(m[1]), month, m[3] ? Number(m[3]) : undefined)],
+  };
+  if (season !== undefined) date.season = season;
+  return date;
+}
+
+export function issuedYear(year: string): CslDate | undefined {
+  const n = Number(year);
+  return isPlausibleYear(n) ? { 'date-parts': [[n]] } : undefined;
 }

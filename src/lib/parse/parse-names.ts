@@ -19,18 +19,15 @@ const SUFFIX = /^(?:Jr|Sr|2nd|3rd|4th|5th|II|III|IV|V)\.?$/;
 // Surname words start with a letter (any script) and may carry particles in lower case
 // ("van der Berg"), apostrophes ("D'Lugoff") and hyphens ("Perez-Stable").
 const FAMILY = String.raw`\p{L}[\p{L}\p{M}'’.-]*(?:\s+\p{L}[\p{L}\p{M}'’.-]*){0,4}`;
-const SUFFIX_TAIL = String.raw`(?:,?\s+(Jr|Sr|2nd|3rd|4th|5th|II|III|IV)\.?)?`;
+const INITIALS = String.raw`[A-Z](?:-?[A-Z]){0,3}`;
+const SUFFIX_WORD = String.raw`(Jr|Sr|2nd|3rd|4th|5th|II|III|IV)\.?`;
+// "Roe C III": a roman numeral after initials is a suffix, though "III" could pass as initials.
+const SUFFIXED_NAME = new RegExp(String.raw`^(${FAMILY})\s+(${INITIALS})\.?,?\s+${SUFFIX_WORD}$`, 'u');
 // NLM initials are up to four capitals without periods ("JPT"); hyphens appear for "J-P".
-const STRICT_NAME = new RegExp(
-  String.raw`^(${FAMILY})\s+([A-Z](?:-?[A-Z]){0,3})\.?${SUFFIX_TAIL}$`,
-  'u',
-);
+const STRICT_NAME = new RegExp(String.raw`^(${FAMILY})\s+(${INITIALS})\.?$`, 'u');
 // Mixed-case initials such as "DeS" are rarer and collide with ordinary words, so they are
 // only accepted when the rest of the list is made of names.
-const LOOSE_NAME = new RegExp(
-  String.raw`^(${FAMILY})\s+([A-Z][a-z][A-Z]{1,2})\.?${SUFFIX_TAIL}$`,
-  'u',
-);
+const LOOSE_NAME = new RegExp(String.raw`^(${FAMILY})\s+([A-Z][a-z][A-Z]{1,2})\.?$`, 'u');
 
 const CORPORATE =
   /(?:Corp(?:oration)?|Inc|Ltd|LLC|GmbH)\b|\b(?:Cent(?:er|re)s?|Association|Organi[sz]ation|Society|Institutes?|Committee|Group|Collaborat\w*|Consortium|Council|Department|Agency|Foundation|Ministry|Bureau|Services?|Administration|Investigators|Working Party|Alliance|Federation|Academy|Task Force|Authority|Network|Program(?:me)?|Universit\w+|National|International|World|Hospital|Laboratory|Prevention|Control|Health|Study)\b|\([A-Z]{2,}\)/;
@@ -42,11 +39,19 @@ export function looksCorporate(text: string): boolean {
 
 function personal(part: string, loose: boolean): CslName | undefined {
   if (part.length > 120) return undefined;
-  const m = STRICT_NAME.exec(part) ?? (loose ? LOOSE_NAME.exec(part) : null);
+  const m = SUFFIXED_NAME.exec(part) ?? STRICT_NAME.exec(part) ?? (loose ? LOOSE_NAME.exec(part) : null);
   if (!m?.[1] || !m[2]) return undefined;
-  const name: CslName = { family: m[1], given: m[2] };
+  const name: CslName = { family: m[1], given: /^[A-Z](?:-?[A-Z])*$/.test(m[2]) ? spellInitials(m[2]) : m[2] };
   if (m[3]) name.suffix = normaliseSuffix(m[3]);
   return name;
+}
+
+/**
+ * NLM prints initials run together ("JE"); CSL processors read a given name "JE" as one
+ * name and initialise it to "J". Written "J. E.", every style prints the initials it wants.
+ */
+export function spellInitials(initials: string): string {
+  return initials.replace(/[A-Z]/g, '$&.').replace(/\.(?=[A-Z])/g, '. ');
 }
 
 function normaliseSuffix(suffix: string): string {
@@ -73,7 +78,7 @@ function commaParts(text: string): string[] {
 function namesOfGroup(group: string): CslName[] {
   const parts = commaParts(group);
   const strict = parts.map((p) => personal(p, false));
-  if (parts.length > 0 && strict.every((n) => n !== undefined)) return strict as CslName[];
+  if (parts.length > 0 && strict.every((n) => n !== undefined)) return strict;
   if (looksCorporate(group) && strict.every((n) => n === undefined)) return [{ literal: group }];
   const loose = parts.map((p) => personal(p, true));
   const personCount = loose.filter((n) => n !== undefined).length;

@@ -36,7 +36,7 @@ export const pageLinkSchema = z.enum(['doi', 'pmc', 'pubmed']);
 export type PageLink = z.infer<typeof pageLinkSchema>;
 
 /** Lectern's own fields, kept in CSL `custom` so the item stays valid CSL-JSON. */
-export const lecternCustomSchema = z.looseObject({
+const lecternCustomObject = z.object({
   /** The reference exactly as the source printed it, so nothing of the source is lost. */
   verbatim: z.string().optional(),
   /** The reference's number in the review's own list (1-based). */
@@ -50,7 +50,9 @@ export const lecternCustomSchema = z.looseObject({
   /** What the parser could not read, in words, for the ingest summary. */
   parseWarnings: z.array(z.string()).optional(),
 });
-export type LecternCustom = z.infer<typeof lecternCustomSchema>;
+// Loose when parsing, so fields a later Lectern adds survive an older one; typed by the known fields.
+export const lecternCustomSchema = lecternCustomObject.loose();
+export type LecternCustom = z.infer<typeof lecternCustomObject>;
 
 /** CSL item types Lectern produces (a subset of the official list). */
 export const cslTypeSchema = z.enum([
@@ -72,7 +74,7 @@ export const cslTypeSchema = z.enum([
 export type CslType = z.infer<typeof cslTypeSchema>;
 
 /** One reference as a CSL-JSON item. */
-export const cslItemSchema = z.looseObject({
+const cslItemObject = z.object({
   /** Stable key, e.g. `darnell1997`; what `[@darnell1997]` cites. */
   id: z.string().min(1),
   /** CSL item type; journal articles are `article-journal`. */
@@ -109,4 +111,8 @@ export const cslItemSchema = z.looseObject({
   note: z.string().optional(),
   custom: lecternCustomSchema.optional(),
 });
-export type CslItem = z.infer<typeof cslItemSchema>;
+// Loose when parsing: CSL has many more fields (ISSN, abstract, …) and none may be dropped on load.
+export const cslItemSchema = cslItemObject.loose();
+export type CslItem = z.infer<typeof cslItemObject>;
+/** A reference before it has its citation key. */
+export type CslItemDraft = Omit<CslItem, 'id'>;

@@ -12,8 +12,9 @@ export function cslProblems(items: unknown): string[] {
   if (validate(items)) return [];
   return (validate.errors ?? []).map((e) => {
     const [, index, ...rest] = e.instancePath.split('/');
-    const id = Array.isArray(items) && index !== undefined ? (items[Number(index)] as { id?: unknown })?.id : undefined;
-    const where = id === undefined ? e.instancePath || '/' : `item ${String(id)}: /${rest.join('/')}`;
+    const item: unknown = Array.isArray(items) && index !== undefined ? items[Number(index)] : undefined;
+    const id = typeof item === 'object' && item !== null && 'id' in item ? JSON.stringify(item.id) : undefined;
+    const where = id === undefined ? e.instancePath || '/' : `item ${id}: /${rest.join('/')}`;
     return `${where} ${e.message ?? 'is invalid'}`;
   });
 }

@@ -129,7 +129,7 @@ function isTitleCandidate(text: string): boolean {
   if (/^(doi|pmid|pmcid|epub|free pmc article|collaborators|item in clipboard)\b/i.test(text))
     return false;
   if (CITATION_LINE.test(text) && text.includes(';')) return false;
-  return SHORT_CITATION.test(text) === false || !/\bet al\./.test(text);
+  return !SHORT_CITATION.test(text) || !/\bet al\./.test(text);
 }
 
 /**

@@ -1,0 +1,130 @@
+/**
+ * How well parseCitation reads the fixture references, judged only against truth that can be
+ * defended: printed identifiers against each reference's PubMed ArticleIdList, every other
+ * field against the hand-checked sample in tests/helpers/citation-expectations.ts.
+ *
+ *   npx node scripts/measure-citation-parser.ts
+ */
+import { parseCitation } from '../src/lib/parse/parse-citation.ts';
+import {
+  CHECKED_FIELDS,
+  CITATION_EXPECTATIONS,
+  checkFields,
+  type FieldCheck,
+} from '../tests/helpers/citation-expectations.ts';
+import { loadFixtureCitations } from '../tests/helpers/pubmed-citations.ts';
+
+interface Tally {
+  right: number;
+  total: number;
+}
+
+const rows = new Map<string, Tally>();
+const misses: string[] = [];
+
+function count(row: string, right: boolean): void {
+  const tally = rows.get(row) ?? { right: 0, total: 0 };
+  tally.total += 1;
+  if (right) tally.right += 1;
+  rows.set(row, tally);
+}
+
+// The brief's headline fields first; the rest of what the sample pins down after them.
+const HEADLINE: Record<string, readonly string[]> = {
+  authors: ['author', 'authorsTruncated', 'editor'],
+  year: ['year'],
+  title: ['title'],
+  'container-title': ['container-title'],
+  volume: ['volume'],
+  page: ['page'],
+};
+const OTHER = CHECKED_FIELDS.filter((f) => !Object.values(HEADLINE).flat().includes(f));
+
+for (const { citation, expected } of CITATION_EXPECTATIONS) {
+  const { item } = parseCitation(citation);
+  const checks = checkFields(item, expected);
+  const byField = new Map<string, FieldCheck>(checks.map((c) => [c.field, c]));
+  const gotYear = item.issued?.['date-parts']?.[0]?.[0] ?? null;
+  const wantYear = expected.issued?.[0]?.[0] ?? null;
+  byField.set('year', { field: 'year', right: gotYear === wantYear, got: gotYear, want: wantYear });
+  for (const [row, fields] of Object.entries(HEADLINE)) {
+    const wrong = fields.map((f) => byField.get(f)).filter((c) => c !== undefined && !c.right);
+    count(`sample: ${row}`, wrong.length === 0);
+    for (const c of wrong)
+      misses.push(
+        `${row}: ${JSON.stringify(c?.got)} ≠ ${JSON.stringify(c?.want)}  [${citation.slice(0, 50)}…]`,
+      );
+  }
+  for (const field of OTHER) {
+    const c = byField.get(field);
+    count(`sample: ${field}`, c?.right === true);
+    if (c && !c.right)
+      misses.push(
+        `${field}: ${JSON.stringify(c.got)} ≠ ${JSON.stringify(c.want)}  [${citation.slice(0, 50)}…]`,
+      );
+  }
+}
+
+const fixtures = loadFixtureCitations();
+const IDS = [
+  {
+    row: 'DOI',
+    printed: /\bdoi\b/i,
+    got: (i: ReturnType<typeof parseCitation>['item']) => i.DOI,
+    truth: 'doi',
+  },
+  {
+    row: 'PMID',
+    printed: /\bPMID\b/,
+    got: (i: ReturnType<typeof parseCitation>['item']) => i.PMID,
+    truth: 'pmid',
+  },
+  {
+    row: 'PMCID',
+    printed: /\bPMC\d/,
+    got: (i: ReturnType<typeof parseCitation>['item']) => i.PMCID,
+    truth: 'pmcid',
+  },
+] as const;
+// Listed even when no fixture string prints them, so a 0 / 0 is visible rather than missing.
+for (const id of IDS) rows.set(`all fixtures: ${id.row} = ArticleIdList`, { right: 0, total: 0 });
+const coverage = { year: 0, container: 0, title: 0, author: 0, page: 0 };
+for (const f of fixtures) {
+  const { item } = parseCitation(f.citation);
+  for (const id of IDS) {
+    const got = id.got(item);
+    // Judged wherever the string prints the identifier or the parser claims to have read one.
+    if (!id.printed.test(f.citation) && got === undefined) continue;
+    const truth = f[id.truth];
+    const right = got !== undefined && truth !== undefined && got.toLowerCase() === truth.toLowerCase();
+    count(`all fixtures: ${id.row} = ArticleIdList`, right);
+    if (!right) misses.push(`${id.row}: ${String(got)} ≠ ${String(truth)}  [${f.source}]`);
+  }
+  if (item.issued) coverage.year += 1;
+  if (item['container-title']) coverage.container += 1;
+  if (item.title) coverage.title += 1;
+  if (item.author?.length || item.editor?.length) coverage.author += 1;
+  if (item.page) coverage.page += 1;
+}
+
+const seeds = CITATION_EXPECTATIONS.filter((e) => e.from === 'seed').length;
+console.log(
+  `Citation parser: ${CITATION_EXPECTATIONS.length} hand-checked strings (${seeds} seed, ` +
+    `${CITATION_EXPECTATIONS.length - seeds} fixture); ${fixtures.length} fixture <Citation> strings.\n`,
+);
+let right = 0;
+let total = 0;
+const width = Math.max(...[...rows.keys()].map((k) => k.length));
+for (const [row, tally] of rows) {
+  right += tally.right;
+  total += tally.total;
+  console.log(`  ${row.padEnd(width)}  ${String(tally.right).padStart(4)} / ${tally.total}`);
+}
+console.log(`\n  ${'overall fields right'.padEnd(width)}  ${String(right).padStart(4)} / ${total}`);
+const n = fixtures.length;
+console.log(
+  `\nCoverage over all ${n} fixture strings (fields present, not checked against truth): ` +
+    `year ${coverage.year}, container-title ${coverage.container}, title ${coverage.title}, ` +
+    `authors ${coverage.author}, page ${coverage.page}.`,
+);
+if (misses.length > 0) console.log(`\nMisses:\n  ${misses.join('\n  ')}`);
