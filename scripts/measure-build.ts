@@ -9,7 +9,9 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite } from '../tests/helpers/build-site.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, base: { type: 'string', default: '/' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, base: { type: 'string', default: '/' } },
+});
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of at least 1');
 
@@ -30,7 +32,8 @@ try {
   console.log(`dist           ${kb(total)} in ${files.length} files`);
   const search = files.filter((f) => f.path.startsWith('pagefind/')).reduce((s, f) => s + f.size, 0);
   console.log(`  pagefind/    ${kb(search)}`);
-  for (const f of files.filter((f) => f.path.endsWith('.html'))) console.log(`  ${f.path.padEnd(40)} ${kb(f.size)}`);
+  for (const f of files.filter((f) => f.path.endsWith('.html')))
+    console.log(`  ${f.path.padEnd(40)} ${kb(f.size)}`);
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

@@ -33,7 +33,7 @@ export function mountSearch(element: HTMLElement | null): void {
       showSubResults: true,
       showImages: false,
       resetStyles: false,
-      translations: { placeholder: 'Search reviews, figures and references' },
+      translations: { placeholder: 'Search this library' },
     });
   });
   script.addEventListener('error', () => {

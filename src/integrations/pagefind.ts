@@ -19,7 +19,9 @@ export function pagefindIntegration(): AstroIntegration {
           assertOk(indexed.errors);
           const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) });
           assertOk(written.errors);
-          logger.info(`Pagefind indexed ${indexed.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+          logger.info(
+            `Pagefind indexed ${indexed.page_count} pages in ${Math.round(performance.now() - started)} ms`,
+          );
         } finally {
           await pagefind.close();
         }

@@ -27,9 +27,16 @@ export function pmcUrl(pmcid: string): string {
  */
 export function pubmedSearchUrl(item: CslItem): string | undefined {
   const terms: string[] = [];
-  if (item.title) terms.push(`${item.title.replace(/[[\]"]/g, ' ').replace(/\s+/g, ' ').trim()}[ti]`);
+  if (item.title)
+    terms.push(
+      `${item.title
+        .replace(/[[\]"]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()}[ti]`,
+    );
   const first = item.author?.[0];
-  if (first?.family) terms.push(`${first.family}${first.given ? ` ${first.given.replace(/[.\s]/g, '')}` : ''}[au]`);
+  if (first?.family)
+    terms.push(`${first.family}${first.given ? ` ${first.given.replace(/[.\s]/g, '')}` : ''}[au]`);
   const year = item.issued?.['date-parts']?.[0]?.[0];
   if (year !== undefined) terms.push(`${year}[dp]`);
   if (terms.length < 2) return undefined;

@@ -31,7 +31,12 @@ export async function ingestFile(file: string, options: IngestOptions): Promise<
   const { review, incomplete } = parsePubmedText(text, sourcePath, options.slug);
   const checked = reviewSchema.safeParse(review);
   if (!checked.success) {
-    throw new SourceError(file, undefined, 'content that fits the review schema', prettifyError(checked.error));
+    throw new SourceError(
+      file,
+      undefined,
+      'content that fits the review schema',
+      prettifyError(checked.error),
+    );
   }
   const problems = cslProblems(review.references);
   if (problems.length > 0) {
@@ -69,6 +74,7 @@ async function readSource(file: string): Promise<string> {
     throw new SourceError(file, undefined, 'a readable file', code === 'ENOENT' ? 'no such file' : code);
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\u0000')) throw new SourceError(file, undefined, 'a text file', 'binary data (NUL bytes)');
+  if (text.includes('\u0000'))
+    throw new SourceError(file, undefined, 'a text file', 'binary data (NUL bytes)');
   return text;
 }

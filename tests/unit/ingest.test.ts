@@ -127,7 +127,15 @@ describe('npm run ingest', () => {
   it('prints the summary and honours --out and --slug', async () => {
     const copy = join(work, 'page.txt');
     await cp(SEED, copy);
-    const { stdout } = await run('npx', ['node', 'scripts/ingest.ts', copy, '--out', out, '--slug', 'jakstat-review']);
+    const { stdout } = await run('npx', [
+      'node',
+      'scripts/ingest.ts',
+      copy,
+      '--out',
+      out,
+      '--slug',
+      'jakstat-review',
+    ]);
     expect(stdout).toMatch(/review\s+jakstat-review/);
     expect(stdout).toMatch(/figures\s+3/);
     expect(stdout).toMatch(/references\s+5/);

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { isPersonalNameList, looksCorporate, parseNames, spellInitials } from '../../src/lib/parse/parse-names.ts';
+import {
+  isPersonalNameList,
+  looksCorporate,
+  parseNames,
+  spellInitials,
+} from '../../src/lib/parse/parse-names.ts';
 
 describe('parseNames', () => {
   it('reads NLM personal names with suffixes', () => {
-    expect(parseNames('Darnell JE., Jr').names).toEqual([{ family: 'Darnell', given: 'J. E.', suffix: 'Jr.' }]);
+    expect(parseNames('Darnell JE., Jr').names).toEqual([
+      { family: 'Darnell', given: 'J. E.', suffix: 'Jr.' },
+    ]);
     expect(parseNames('Smith J Jr, Doe AB 2nd, Roe C III').names).toEqual([
       { family: 'Smith', given: 'J.', suffix: 'Jr.' },
       { family: 'Doe', given: 'A. B.', suffix: '2nd' },

@@ -98,7 +98,9 @@ describe('the seed PubMed page (Bournazou & Bromberg 2013)', () => {
   });
 
   it('gives the same review for the same text, every time', () => {
-    expect(parsePubmedText(seedText, 'sources/seed.txt')).toEqual(parsePubmedText(seedText, 'sources/seed.txt'));
+    expect(parsePubmedText(seedText, 'sources/seed.txt')).toEqual(
+      parsePubmedText(seedText, 'sources/seed.txt'),
+    );
   });
 });
 

@@ -41,7 +41,10 @@ function personal(part: string, loose: boolean): CslName | undefined {
   if (part.length > 120) return undefined;
   const m = SUFFIXED_NAME.exec(part) ?? STRICT_NAME.exec(part) ?? (loose ? LOOSE_NAME.exec(part) : null);
   if (!m?.[1] || !m[2]) return undefined;
-  const name: CslName = { family: m[1], given: /^[A-Z](?:-?[A-Z])*$/.test(m[2]) ? spellInitials(m[2]) : m[2] };
+  const name: CslName = {
+    family: m[1],
+    given: /^[A-Z](?:-?[A-Z])*$/.test(m[2]) ? spellInitials(m[2]) : m[2],
+  };
   if (m[3]) name.suffix = normaliseSuffix(m[3]);
   return name;
 }

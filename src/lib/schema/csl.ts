@@ -23,7 +23,16 @@ export type CslName = z.infer<typeof cslNameSchema>;
 
 /** A CSL date as `date-parts` ([[year, month?, day?]]), or the raw text when it has no parts. */
 export const cslDateSchema = z.strictObject({
-  'date-parts': z.array(z.array(z.union([z.number(), z.string()])).min(1).max(3)).min(1).max(2).optional(),
+  'date-parts': z
+    .array(
+      z
+        .array(z.union([z.number(), z.string()]))
+        .min(1)
+        .max(3),
+    )
+    .min(1)
+    .max(2)
+    .optional(),
   /** The date as printed, kept when it cannot be split into parts. */
   raw: z.string().optional(),
   literal: z.string().optional(),
@@ -105,7 +114,10 @@ const cslItemObject = z.object({
   /** PubMed identifier (digits only). */
   PMID: z.string().regex(/^\d+$/).optional(),
   /** PubMed Central identifier with its `PMC` prefix. */
-  PMCID: z.string().regex(/^PMC\d+$/).optional(),
+  PMCID: z
+    .string()
+    .regex(/^PMC\d+$/)
+    .optional(),
   URL: z.string().optional(),
   ISBN: z.string().optional(),
   note: z.string().optional(),

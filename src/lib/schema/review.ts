@@ -40,7 +40,10 @@ export const reviewMetaSchema = z.strictObject({
   /** PubMed identifier of the review. */
   pmid: z.string().regex(/^\d+$/).optional(),
   /** PubMed Central identifier of the review, with `PMC` prefix. */
-  pmcid: z.string().regex(/^PMC\d+$/).optional(),
+  pmcid: z
+    .string()
+    .regex(/^PMC\d+$/)
+    .optional(),
   /** Author keywords. */
   keywords: z.array(z.string()).default([]),
   /** Where this content came from, relative to the project's `content/` folder. */

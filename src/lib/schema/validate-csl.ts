@@ -13,7 +13,8 @@ export function cslProblems(items: unknown): string[] {
   return (validate.errors ?? []).map((e) => {
     const [, index, ...rest] = e.instancePath.split('/');
     const item: unknown = Array.isArray(items) && index !== undefined ? items[Number(index)] : undefined;
-    const id = typeof item === 'object' && item !== null && 'id' in item ? JSON.stringify(item.id) : undefined;
+    const id =
+      typeof item === 'object' && item !== null && 'id' in item ? JSON.stringify(item.id) : undefined;
     const where = id === undefined ? e.instancePath || '/' : `item ${id}: /${rest.join('/')}`;
     return `${where} ${e.message ?? 'is invalid'}`;
   });

@@ -19,7 +19,9 @@ export function reviewFiles(review: Review): Map<string, string> {
 
 function abstractMarkdown(sections: AbstractSection[]): string {
   return sections
-    .map((s) => (s.label ? `**${escapeMarkdown(s.label)}:** ${escapeMarkdown(s.text)}` : escapeMarkdown(s.text)))
+    .map((s) =>
+      s.label ? `**${escapeMarkdown(s.label)}:** ${escapeMarkdown(s.text)}` : escapeMarkdown(s.text),
+    )
     .join('\n\n');
 }
 

@@ -21,8 +21,7 @@ export function parseFigures(lines: PageLine[]): Figure[] {
   };
 
   for (const { text } of lines) {
-    if (text === '' || /^(none|figure$|open in new tab|download|view full size image)$/i.test(text))
-      continue;
+    if (text === '' || /^(none|figure$|open in new tab|download|view full size image)$/i.test(text)) continue;
     const m = FIGURE_START.exec(text)?.groups;
     if (m?.['label']) {
       flush();

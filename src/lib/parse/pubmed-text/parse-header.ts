@@ -126,8 +126,7 @@ function parseHeaderDate(text: string): CslDate {
 
 function isTitleCandidate(text: string): boolean {
   if (PUBLICATION_TYPES.has(text.toLowerCase())) return false;
-  if (/^(doi|pmid|pmcid|epub|free pmc article|collaborators|item in clipboard)\b/i.test(text))
-    return false;
+  if (/^(doi|pmid|pmcid|epub|free pmc article|collaborators|item in clipboard)\b/i.test(text)) return false;
   if (CITATION_LINE.test(text) && text.includes(';')) return false;
   return !SHORT_CITATION.test(text) || !/\bet al\./.test(text);
 }
@@ -149,7 +148,7 @@ function readAuthors(lines: PageLine[], header: PageHeader, title: string | unde
 
   for (const { text } of lines) {
     const m = SHORT_CITATION.exec(text)?.groups;
-    if (!m || !m['etal'] && header.authors.length > 0) continue;
+    if (!m || (!m['etal'] && header.authors.length > 0)) continue;
     if (!m['author'] || !m['journal']) continue;
     if (header.authors.length === 0) header.authors = [personName(m['author'])];
     if (m['etal']) header.authorsTruncated = header.authors.length <= 1;
@@ -169,7 +168,10 @@ export function personName(display: string): CslName {
   const tokens = display.trim().split(/\s+/);
   if (tokens.length === 1) return { literal: tokens[0] ?? display };
   let familyStart = tokens.length - 1;
-  while (familyStart > 1 && /^(van|von|de|der|den|del|della|da|di|du|la|le|ter|ten|dos|das|y)$/i.test(tokens[familyStart - 1] ?? '')) {
+  while (
+    familyStart > 1 &&
+    /^(van|von|de|der|den|del|della|da|di|du|la|le|ter|ten|dos|das|y)$/i.test(tokens[familyStart - 1] ?? '')
+  ) {
     familyStart--;
   }
   return { family: tokens.slice(familyStart).join(' '), given: tokens.slice(0, familyStart).join(' ') };

@@ -64,6 +64,11 @@ export function parsePubmedText(text: string, sourcePath: string, slug?: string)
     },
     incomplete: pageReferences
       .filter((r) => r.warnings.length > 0)
-      .map((r) => ({ number: r.number, line: r.line, text: r.item.custom?.verbatim ?? '', warnings: r.warnings })),
+      .map((r) => ({
+        number: r.number,
+        line: r.line,
+        text: r.item.custom?.verbatim ?? '',
+        warnings: r.warnings,
+      })),
   };
 }

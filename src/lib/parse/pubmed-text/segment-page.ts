@@ -6,13 +6,7 @@ export interface PageLine {
 
 /** The sections of a PubMed article page that Lectern reads. */
 export type SectionName =
-  | 'abstract'
-  | 'disclaimer'
-  | 'figures'
-  | 'similar'
-  | 'citedBy'
-  | 'references'
-  | 'other';
+  'abstract' | 'disclaimer' | 'figures' | 'similar' | 'citedBy' | 'references' | 'other';
 
 export interface SegmentedPage {
   /** Article lines before the abstract: publication type, citation line, title, authors, ids. */
