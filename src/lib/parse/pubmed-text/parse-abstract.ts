@@ -1,5 +1,6 @@
 import type { AbstractSection } from '../../schema/review.ts';
 import type { PageLine } from './segment-page.ts';
+import { escapeMarkdown } from '../../markdown/escape-markdown.ts';
 
 export interface PageAbstract {
   sections: AbstractSection[];
@@ -40,7 +41,9 @@ export function parseAbstract(lines: PageLine[]): PageAbstract {
 
   const sections = paragraphs.map((p): AbstractSection => {
     const m = LABEL.exec(p)?.groups;
-    return m?.['label'] && m['text'] ? { label: m['label'], text: m['text'] } : { text: p };
+    return m?.['label'] && m['text']
+      ? { label: m['label'], text: escapeMarkdown(m['text']) }
+      : { text: escapeMarkdown(p) };
   });
   return { sections, keywords };
 }

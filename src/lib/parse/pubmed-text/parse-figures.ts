@@ -1,5 +1,6 @@
 import type { Figure } from '../../schema/review.ts';
 import type { PageLine } from './segment-page.ts';
+import { escapeMarkdown } from '../../markdown/escape-markdown.ts';
 
 const FIGURE_START = /^(?<label>(?:Figure|Fig\.?)\s+(?<number>\d+)[A-Za-z]?)[.:]?\s*(?<caption>.*)$/i;
 
@@ -15,7 +16,7 @@ export function parseFigures(lines: PageLine[]): Figure[] {
     figures.push({
       number: figures.length + 1,
       label: current.label,
-      caption: current.parts.join(' ').trim(),
+      caption: escapeMarkdown(current.parts.join(' ').trim()),
     });
     current = undefined;
   };

@@ -1,4 +1,4 @@
-import type { Review } from '../../schema/review.ts';
+import type { ParsedReview } from '../../schema/review.ts';
 import { SourceError } from '../../errors.ts';
 import { assignIds } from '../../references/assign-ids.ts';
 import { reviewSlug } from '../../references/review-slug.ts';
@@ -8,17 +8,11 @@ import { parseAbstract } from './parse-abstract.ts';
 import { parseFigures } from './parse-figures.ts';
 import { parseReferenceList } from './parse-reference-list.ts';
 
-export interface ParseResult {
-  review: Review;
-  /** References the parser could not read completely, for the ingest summary. */
-  incomplete: { number: number; line: number; text: string; warnings: string[] }[];
-}
-
 /**
  * Reads the text of a PubMed article page as a browser copies it.
  * @param sourcePath where the text lives, relative to `content/`; used in errors and metadata.
  */
-export function parsePubmedText(text: string, sourcePath: string, slug?: string): ParseResult {
+export function parsePubmedText(text: string, sourcePath: string, slug?: string): ParsedReview {
   const page = segmentPage(text);
   const header = parseHeader(page.header);
   if (!header.title) {
@@ -50,6 +44,7 @@ export function parsePubmedText(text: string, sourcePath: string, slug?: string)
     ...(header.pmid ? { pmid: header.pmid } : {}),
     ...(header.pmcid ? { pmcid: header.pmcid } : {}),
     keywords: abstract.keywords,
+    corrections: [],
     source: { path: sourcePath, format: 'pubmed-text' as const },
     bibliography: 'references.json',
   };
