@@ -6,9 +6,11 @@ import { parseArgs } from 'node:util';
 import { SourceError } from '../src/lib/errors.ts';
 import { ingestFile } from '../src/lib/ingest.ts';
 import { formatSummary } from '../src/lib/ingest-summary.ts';
+import { parseFormatName } from '../src/lib/parse/parse-source.ts';
 import { EditedContentError } from '../src/lib/write/commit-review.ts';
 
-const usage = 'usage: npm run ingest -- <file> [--out <dir>] [--slug <slug>] [--force]';
+const usage =
+  'usage: npm run ingest -- <file> [--format pubmed-text|pubmed-html|pubmed-xml|jats] [--out <dir>] [--slug <slug>] [--force]';
 
 async function main(): Promise<number> {
   let parsed;
@@ -18,6 +20,7 @@ async function main(): Promise<number> {
       options: {
         out: { type: 'string', default: 'content' },
         slug: { type: 'string' },
+        format: { type: 'string' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -37,12 +40,13 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const summary = await ingestFile(file, {
+    const summaries = await ingestFile(file, {
       out: values.out,
       force: values.force,
       ...(values.slug ? { slug: values.slug } : {}),
+      ...(values.format ? { format: parseFormatName(values.format, file) } : {}),
     });
-    console.log(formatSummary(summary));
+    console.log(summaries.map(formatSummary).join('\n\n'));
     return 0;
   } catch (error) {
     if (error instanceof SourceError || error instanceof EditedContentError) {

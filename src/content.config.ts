@@ -27,6 +27,16 @@ const figures = defineCollection({
   schema: ({ image }) => figureMetaSchema.extend({ image: image().optional() }),
 });
 
+/** Full text of open-access reviews: `content/reviews/<slug>/body.md`, Markdown without frontmatter. */
+const bodies = defineCollection({
+  loader: glob({
+    pattern: '*/body.md',
+    base: REVIEWS,
+    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
+  }),
+  schema: z.object({}),
+});
+
 /** One entry per reference of every review's `references.json`. */
 const references = defineCollection({
   loader: referenceListsLoader({ base: REVIEWS }),
@@ -40,4 +50,4 @@ const references = defineCollection({
   }),
 });
 
-export const collections = { reviews, figures, references };
+export const collections = { reviews, figures, references, bodies };

@@ -1,53 +1,47 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { prettifyError } from 'astro/zod';
 import { SourceError } from './errors.ts';
-import { parsePubmedText } from './parse/pubmed-text/parse-pubmed-text.ts';
-import { reviewSchema } from './schema/review.ts';
+import { parseSource } from './parse/parse-source.ts';
+import { reviewSchema, type ParsedReview, type SourceFormat } from './schema/review.ts';
 import { cslProblems } from './schema/validate-csl.ts';
-import { commitReview, editedFiles, EditedContentError } from './write/commit-review.ts';
+import { commitReviews } from './write/commit-review.ts';
 import { reviewFiles } from './write/review-files.ts';
 import { summarize, type IngestSummary } from './ingest-summary.ts';
+import { decodeSource } from './decode-source.ts';
 
 export interface IngestOptions {
   /** The content folder to write into (default `content`). */
   out: string;
+  /** URL segment for the review; only for a source that holds one article. */
   slug?: string;
-  /** Overwrite a review whose files were edited by hand since the last ingest. */
+  /** The source's format; detected from its content when absent. */
+  format?: SourceFormat;
+  /** Overwrite reviews whose files were edited by hand since the last ingest. */
   force?: boolean;
 }
 
 /**
- * Source file -> `Review` -> content files. Nothing is written until the whole review parsed
- * and validated, and then the source copy and the review folder change together.
+ * Source file -> `Review`s -> content files. Nothing is written until every article parsed
+ * and validated; then the source copy and all review folders change together.
  */
-export async function ingestFile(file: string, options: IngestOptions): Promise<IngestSummary> {
+export async function ingestFile(file: string, options: IngestOptions): Promise<IngestSummary[]> {
+  const text = decodeSource(await readSource(file), file);
+  return ingestText(text, basename(file), options, file);
+}
+
+/** Ingests source text that will be kept as `content/sources/<sourceName>`. */
+export async function ingestText(
+  text: string,
+  sourceName: string,
+  options: IngestOptions,
+  file = sourceName,
+): Promise<IngestSummary[]> {
   const out = resolve(options.out);
-  const text = await readSource(file);
-  const sourceName = basename(file);
   const sourcePath = `sources/${sourceName}`;
-
-  const { review, incomplete } = parsePubmedText(text, sourcePath, options.slug);
-  const checked = reviewSchema.safeParse(review);
-  if (!checked.success) {
-    throw new SourceError(
-      file,
-      undefined,
-      'content that fits the review schema',
-      prettifyError(checked.error),
-    );
-  }
-  const problems = cslProblems(review.references);
-  if (problems.length > 0) {
-    throw new SourceError(file, undefined, `references that are valid CSL-JSON, but ${problems.join('; ')}`);
-  }
-
-  const reviewDir = join(out, 'reviews', review.slug);
-  if (!options.force) {
-    const edited = await editedFiles(reviewDir);
-    if (edited.length > 0) throw new EditedContentError(relative(process.cwd(), reviewDir), edited);
-  }
+  const parsed = withSlug(parseSource(text, sourcePath, options.format), options.slug, file);
+  for (const { review } of parsed) validate(review, file);
 
   const sourceTarget = join(out, 'sources', sourceName);
   const sameFile = resolve(file) === sourceTarget;
@@ -57,24 +51,41 @@ export async function ingestFile(file: string, options: IngestOptions): Promise<
     await writeFile(staged, text, 'utf8');
   }
   try {
-    await commitReview(reviewDir, reviewFiles(review), { force: true });
+    await commitReviews(
+      parsed.map(({ review }) => ({ dir: join(out, 'reviews', review.slug), files: reviewFiles(review) })),
+      options.force ? { force: true } : {},
+    );
     if (!sameFile) await rename(staged, sourceTarget);
   } finally {
     if (!sameFile) await rm(staged, { force: true });
   }
-  return summarize(review, incomplete);
+  return parsed.map(({ review, incomplete }) => summarize(review, incomplete));
 }
 
-async function readSource(file: string): Promise<string> {
-  let bytes: Buffer;
+function withSlug(parsed: ParsedReview[], slug: string | undefined, file: string): ParsedReview[] {
+  if (slug === undefined) return parsed;
+  if (parsed.length !== 1) {
+    throw new SourceError(file, undefined, '--slug only for a source with one article', `${parsed.length} articles`);
+  }
+  return parsed.map((p) => ({ ...p, review: { ...p.review, slug } }));
+}
+
+function validate(review: ParsedReview['review'], file: string): void {
+  const checked = reviewSchema.safeParse(review);
+  if (!checked.success) {
+    throw new SourceError(file, undefined, 'content that fits the review schema', prettifyError(checked.error));
+  }
+  const problems = cslProblems(review.references);
+  if (problems.length > 0) {
+    throw new SourceError(file, undefined, `references that are valid CSL-JSON, but ${problems.join('; ')}`);
+  }
+}
+
+async function readSource(file: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new SourceError(file, undefined, 'a readable file', code === 'ENOENT' ? 'no such file' : code);
   }
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.includes('\u0000'))
-    throw new SourceError(file, undefined, 'a text file', 'binary data (NUL bytes)');
-  return text;
 }

@@ -76,11 +76,15 @@ describe.each(SCHEMES)('in the %s colour scheme', (scheme) => {
    */
   async function check(path: string, prepare?: (page: Page) => Promise<void>): Promise<void> {
     const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(15_000);
     try {
       const page = await context.newPage();
       const errors = collectPageErrors(page);
       await page.goto(`${site.url}${path}`);
-      await page.locator('#site-search .pagefind-ui__search-input').waitFor({ state: 'visible' });
+      // The search UI is part of every page; fail at once if its bundle is missing.
+      const input = page.locator('#site-search .pagefind-ui__search-input');
+      await input.or(page.getByText('Search is unavailable')).first().waitFor({ state: 'visible' });
+      expect(await input.isVisible(), `the search UI mounted on ${page.url()}`).toBe(true);
       expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
         scheme === 'dark',
       );

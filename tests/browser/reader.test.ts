@@ -48,6 +48,7 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
    */
   async function withPage(steps: (page: Page) => Promise<void>, viewport = LAPTOP): Promise<void> {
     const context: BrowserContext = await browser.newContext({ viewport });
+    context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
     try {
@@ -61,10 +62,14 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
     }
   }
 
-  /** Waits until Pagefind's UI has mounted, which needs pagefind-ui.js from under the base. */
+  /**
+   * Waits until Pagefind's UI has mounted, which needs pagefind-ui.js from under the base; fails
+   * at once if the page reports the bundle missing instead of waiting out the timeout.
+   */
   const searchInput = async (page: Page) => {
     const input = page.locator('#site-search .pagefind-ui__search-input');
-    await input.waitFor({ state: 'visible' });
+    await input.or(page.getByText('Search is unavailable')).first().waitFor({ state: 'visible' });
+    expect(await input.isVisible(), `the search UI mounted on ${page.url()}`).toBe(true);
     return input;
   };
 

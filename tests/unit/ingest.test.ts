@@ -34,7 +34,7 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
 
 describe('ingest of the seed page', () => {
   it('writes index.md, one file per figure and references.json, and copies the source', async () => {
-    const summary = await ingestFile(SEED, { out });
+    const [summary] = await ingestFile(SEED, { out });
     expect(summary).toMatchObject({
       slug: 'bournazou-2013-jakstat',
       figures: 3,

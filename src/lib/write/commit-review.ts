@@ -21,45 +21,64 @@ export class EditedContentError extends Error {
   }
 }
 
+/** A review folder to replace and the files it should hold afterwards. */
+export interface ReviewWrite {
+  dir: string;
+  files: ReadonlyMap<string, string>;
+}
+
 /**
- * Replaces `targetDir` with exactly `files`, all or nothing: the files go to a sibling temp
- * folder first and are swapped in by rename, so a failure at any point leaves the old tree.
+ * Replaces each `dir` with exactly its `files`, all or nothing: every folder is staged beside
+ * its target first, then swapped in by rename; if any step fails, every target is put back as
+ * it was, so a failed ingest never leaves a half-written `content/` tree.
  */
-export async function commitReview(
-  targetDir: string,
-  files: ReadonlyMap<string, string>,
-  options: { force?: boolean } = {},
-): Promise<void> {
+export async function commitReviews(writes: ReviewWrite[], options: { force?: boolean } = {}): Promise<void> {
   if (!options.force) {
-    const edited = await editedFiles(targetDir);
-    if (edited.length > 0) throw new EditedContentError(targetDir, edited);
+    for (const { dir } of writes) {
+      const edited = await editedFiles(dir);
+      if (edited.length > 0) throw new EditedContentError(dir, edited);
+    }
   }
-  const parent = dirname(targetDir);
-  await mkdir(parent, { recursive: true });
   const tag = randomBytes(4).toString('hex');
-  const staging = join(parent, `.staging-${tag}`);
-  const retired = join(parent, `.retired-${tag}`);
+  const plans = writes.map(({ dir, files }, i) => ({
+    dir,
+    files,
+    staging: join(dirname(dir), `.staging-${tag}-${i}`),
+    retired: join(dirname(dir), `.retired-${tag}-${i}`),
+    swapped: false,
+    hadTarget: false,
+  }));
   try {
-    const manifest: Record<string, string> = {};
-    for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-      const file = join(staging, path);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, text, 'utf8');
-      manifest[path] = sha256(text);
+    for (const plan of plans) await stage(plan.staging, plan.files);
+    for (const plan of plans) {
+      plan.hadTarget = existsSync(plan.dir);
+      if (plan.hadTarget) await rename(plan.dir, plan.retired);
+      plan.swapped = true;
+      await rename(plan.staging, plan.dir);
     }
-    await writeFile(join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
-    const hadTarget = existsSync(targetDir);
-    if (hadTarget) await rename(targetDir, retired);
-    try {
-      await rename(staging, targetDir);
-    } catch (error) {
-      if (hadTarget) await rename(retired, targetDir);
-      throw error;
+  } catch (error) {
+    for (const plan of plans.filter((p) => p.swapped).reverse()) {
+      await rm(plan.dir, { recursive: true, force: true });
+      if (plan.hadTarget) await rename(plan.retired, plan.dir);
     }
+    throw error;
   } finally {
-    await rm(staging, { recursive: true, force: true });
-    await rm(retired, { recursive: true, force: true });
+    for (const plan of plans) {
+      await rm(plan.staging, { recursive: true, force: true });
+      await rm(plan.retired, { recursive: true, force: true });
+    }
   }
+}
+
+async function stage(staging: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const manifest: Record<string, string> = {};
+  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    const file = join(staging, path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text, 'utf8');
+    manifest[path] = sha256(text);
+  }
+  await writeFile(join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
 }
 
 /** Files in `dir` that differ from what the last ingest wrote there (or were added by hand). */

@@ -1,0 +1,56 @@
+import { SourceError } from '../errors.ts';
+import { readXml, type XmlElement } from '../xml/read-xml.ts';
+import { MalformedResponseError } from './net-errors.ts';
+import type { HttpResponse } from './http-client.ts';
+
+/**
+ * Checks that an answer is the document a service documents, before anyone reads it: services
+ * under load answer 200 with an HTML error page, or a body cut off halfway.
+ */
+
+/** The body parsed as JSON, or a `MalformedResponseError` saying what was expected. */
+export function jsonAnswer(response: HttpResponse, expected: string): unknown {
+  const text = response.text;
+  if (looksLikeHtml(text)) throw new MalformedResponseError(response.url, expected, text);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new MalformedResponseError(response.url, `${expected} (the JSON is incomplete or invalid)`, text);
+  }
+}
+
+/** The body parsed as a well-formed XML document whose root element is one of `roots`. */
+export function xmlAnswer(response: HttpResponse, roots: readonly string[]): XmlElement {
+  const expected = `an XML document with root <${roots.join('> or <')}>`;
+  if (looksLikeHtml(response.text)) throw new MalformedResponseError(response.url, expected, response.text);
+  let doc: XmlElement;
+  try {
+    doc = readXml(response.text, response.url);
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+    throw new MalformedResponseError(response.url, `${expected}; it is not well-formed: ${error.message}`);
+  }
+  const root = doc.children.find((child): child is XmlElement => typeof child !== 'string');
+  if (!root || !roots.includes(root.name)) {
+    throw new MalformedResponseError(response.url, expected, root ? `<${root.name}>` : response.text);
+  }
+  return root;
+}
+
+/** Element children of `parent` named `name`. */
+export function childElements(parent: XmlElement, name: string): XmlElement[] {
+  return parent.children.filter((c): c is XmlElement => typeof c !== 'string' && c.name === name);
+}
+
+/** All text inside an element, concatenated. */
+export function textOf(node: XmlElement): string {
+  return node.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*(?:<!doctype\s+html|<html[\s>])/i.test(text);
+}
