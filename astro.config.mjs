@@ -7,6 +7,8 @@ import { reviewCitationPlugins } from './src/lib/markdown/review-citations.ts';
 import { siteLocation } from './src/lib/site-location.ts';
 
 const location = siteLocation(process.env);
+// A BASE_URL left in the environment (test runners set one) would override `base` in every page.
+delete process.env.BASE_URL;
 
 export default defineConfig({
   ...location,

@@ -35,6 +35,10 @@ export function mountSearch(element: HTMLElement | null): void {
       resetStyles: false,
       translations: { placeholder: 'Search this library' },
     });
+    // Pagefind's input carries only a placeholder, which is not an accessible name.
+    element
+      .querySelector('input.pagefind-ui__search-input')
+      ?.setAttribute('aria-label', 'Search reviews, figures and references');
   });
   script.addEventListener('error', () => {
     element.textContent = 'Search is unavailable: the search index was not found.';

@@ -52,16 +52,18 @@ async function runAxe(page: Page): Promise<axe.Result[]> {
   }, TAGS);
 }
 
-let browser: Browser;
-let site: StaticSite;
+let chromium: Browser | undefined;
+let server: StaticSite | undefined;
+const browser = (): Browser => chromium ?? expect.unreachable('Chromium did not start');
+const site = (): StaticSite => server ?? expect.unreachable('the static server did not start');
 
 beforeAll(async () => {
-  site = await serveStatic(DIR, BASE);
-  browser = await launchChromium();
+  server = await serveStatic(DIR, BASE);
+  chromium = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await chromium?.close();
+  await server?.close();
 });
 
 it('finds the pages to check', () => {
@@ -75,12 +77,15 @@ describe.each(SCHEMES)('in the %s colour scheme', (scheme) => {
    * axe saw a broken page.
    */
   async function check(path: string, prepare?: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({
+      colorScheme: scheme,
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
     try {
-      const page = await context.newPage();
-      const errors = collectPageErrors(page);
-      await page.goto(`${site.url}${path}`);
+      await page.goto(`${site().url}${path}`);
       // The search UI is part of every page; fail at once if its bundle is missing.
       const input = page.locator('#site-search .pagefind-ui__search-input');
       await input.or(page.getByText('Search is unavailable')).first().waitFor({ state: 'visible' });
@@ -91,7 +96,9 @@ describe.each(SCHEMES)('in the %s colour scheme', (scheme) => {
       await prepare?.(page);
       const violations = await runAxe(page);
       expect(violations.map(describeViolation), `axe violations on ${BASE}${path} (${scheme})`).toEqual([]);
-      expect(errors.problems).toEqual([]);
+      expect(errors.problems, 'console errors, page errors and failed requests').toEqual([]);
+    } catch (error) {
+      throw errors.annotate(error);
     } finally {
       await context.close();
     }

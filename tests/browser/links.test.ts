@@ -175,15 +175,17 @@ async function crawl(start: string): Promise<Crawl> {
   return result;
 }
 
+let server: StaticSite | undefined;
 let site: StaticSite;
 let result: Crawl;
 
 beforeAll(async () => {
-  site = await serveStatic(DIR, BASE);
+  server = await serveStatic(DIR, BASE);
+  site = server;
   result = await crawl(site.url);
 });
 afterAll(async () => {
-  await site?.close();
+  await server?.close();
 });
 
 const referrers = (url: string): string => [...(result.linkedFrom.get(url) ?? [])].join(', ') || '(start)';

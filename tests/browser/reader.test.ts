@@ -21,33 +21,35 @@ const BUILDS = [
 const LAPTOP = { width: 1280, height: 720 };
 const PHONE = { width: 390, height: 844 };
 
-let browser: Browser;
+let chromium: Browser | undefined;
+const browser = (): Browser => chromium ?? expect.unreachable('Chromium did not start');
 beforeAll(async () => {
-  browser = await launchChromium();
+  chromium = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
 });
 
 describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
-  let site: StaticSite;
+  let server: StaticSite | undefined;
+  const site = (): StaticSite => server ?? expect.unreachable('the static server did not start');
   const reviewPath = `${base}${SLUG}/`;
 
   beforeAll(async () => {
-    site = await serveStatic(dir, base);
+    server = await serveStatic(dir, base);
   });
   afterAll(async () => {
-    await site?.close();
+    await server?.close();
   });
 
-  const origin = (): string => new URL(site.url).origin;
+  const origin = (): string => new URL(site().url).origin;
 
   /**
    * Runs `steps` in a fresh browser context and page (a laptop-sized window unless told), and
    * fails on anything that went wrong on any page it visited.
    */
   async function withPage(steps: (page: Page) => Promise<void>, viewport = LAPTOP): Promise<void> {
-    const context: BrowserContext = await browser.newContext({ viewport });
+    const context: BrowserContext = await browser().newContext({ viewport });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     const errors = collectPageErrors(page);
@@ -55,11 +57,13 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
       await steps(page);
       // Let late requests (the search bundle, the index) finish before judging them.
       await page.waitForLoadState('networkidle');
-      expect(errors.problems, 'console errors, page errors and failed requests').toEqual([]);
+    } catch (error) {
+      throw errors.annotate(error);
     } finally {
       errors.dispose();
       await context.close();
     }
+    expect(errors.problems, 'console errors, page errors and failed requests').toEqual([]);
   }
 
   /**
@@ -75,7 +79,7 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
 
   it('follows the library card to the review, whose h1 is its title', async () => {
     await withPage(async (page) => {
-      const response = await page.goto(site.url);
+      const response = await page.goto(site().url);
       expect(response?.status()).toBe(200);
       expect(await page.locator('h1').innerText()).toBe('Library');
       await searchInput(page);
@@ -109,7 +113,7 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
 
   it.runIf(layout)('jumps to the figures and to figure 2, showing it below the sticky header', async () => {
     await withPage(async (page) => {
-      await page.goto(`${site.url}${SLUG}/`);
+      await page.goto(`${site().url}${SLUG}/`);
       await searchInput(page);
       const before = await placement(page, '#figure-2');
       expect(before.top, 'figure 2 starts below the fold').toBeGreaterThan(before.viewportHeight);
@@ -148,7 +152,7 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
         for (const id of ['figure-2', 'references', 'bib-yu2004']) {
           // A fresh load each time: the browser, not a same-page jump, scrolls to the target.
           await page.goto('about:blank');
-          await page.goto(`${site.url}${SLUG}/#${id}`);
+          await page.goto(`${site().url}${SLUG}/#${id}`);
           await searchInput(page);
           const target = await placement(page, `#${id}`);
           expect(target.targetId).toBe(id);
@@ -181,7 +185,7 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
 
   it('finds the review by an author of a reference and by a phrase, and opens it', async () => {
     await withPage(async (page) => {
-      await page.goto(site.url);
+      await page.goto(site().url);
 
       const byAuthor = await search(page, 'Darnell', /^Darnell$/i);
       expect(byAuthor.href.origin).toBe(origin());
@@ -206,7 +210,7 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
 
   it('answers a query with no match with a message, not an error', async () => {
     await withPage(async (page) => {
-      await page.goto(`${site.url}${SLUG}/`);
+      await page.goto(`${site().url}${SLUG}/`);
       const input = await searchInput(page);
       await input.fill('zzqxjv');
       const message = page.locator('#site-search .pagefind-ui__message');

@@ -9,8 +9,11 @@ const run = promisify(execFile);
  */
 export async function buildSite(outDir: string, base = '/'): Promise<number> {
   const started = performance.now();
+  // Vitest sets BASE_URL, MODE, DEV, PROD and SSR in the environment; Astro would take BASE_URL
+  // over its own base and build every link for "/".
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...env } = process.env;
   await run('npx', ['astro', 'build', '--outDir', outDir], {
-    env: { ...process.env, BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...env, BASE_PATH: base, ASTRO_TELEMETRY_DISABLED: '1' },
     maxBuffer: 64 * 1024 * 1024,
   });
   return performance.now() - started;

@@ -4,6 +4,11 @@ import type { ConsoleMessage, Page, Request, Response } from 'playwright-core';
 export interface PageErrors {
   /** Problems seen so far, e.g. "console error on http://…/: Uncaught …". */
   readonly problems: string[];
+  /**
+   * `error` with the problems seen so far appended to its message, so a step that failed
+   * because, say, a script 404ed says so. Returns `error` unchanged when there were none.
+   */
+  annotate(error: unknown): unknown;
   /** Stops listening; `problems` keeps what was collected. */
   dispose(): void;
 }
@@ -43,6 +48,11 @@ export function collectPageErrors(page: Page): PageErrors {
 
   return {
     problems,
+    annotate(error) {
+      if (problems.length === 0 || !(error instanceof Error)) return error;
+      error.message += `\nMeanwhile on the page:\n  ${problems.join('\n  ')}`;
+      return error;
+    },
     dispose() {
       page.off('console', onConsole);
       page.off('pageerror', onPageError);

@@ -23,17 +23,14 @@ export function jsonAnswer(response: HttpResponse, expected: string): unknown {
 export function xmlAnswer(response: HttpResponse, roots: readonly string[]): XmlElement {
   const expected = `an XML document with root <${roots.join('> or <')}>`;
   if (looksLikeHtml(response.text)) throw new MalformedResponseError(response.url, expected, response.text);
-  let doc: XmlElement;
+  let root: XmlElement;
   try {
-    doc = readXml(response.text, response.url);
+    root = readXml(response.text, response.url);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
     throw new MalformedResponseError(response.url, `${expected}; it is not well-formed: ${error.message}`);
   }
-  const root = doc.children.find((child): child is XmlElement => typeof child !== 'string');
-  if (!root || !roots.includes(root.name)) {
-    throw new MalformedResponseError(response.url, expected, root ? `<${root.name}>` : response.text);
-  }
+  if (!roots.includes(root.name)) throw new MalformedResponseError(response.url, expected, `<${root.name}>`);
   return root;
 }
 

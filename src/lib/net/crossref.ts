@@ -72,22 +72,31 @@ export function createCrossref(options: CrossrefOptions): Crossref {
       });
       if (response.status === 404) return undefined;
       const body = jsonAnswer(response, EXPECTED);
-      if (!isRecord(body) || body.status !== 'ok' || !isWork(body.message)) {
-        throw new MalformedResponseError(response.url, EXPECTED, response.text);
-      }
-      return body.message;
+      const message = isRecord(body) && body.status === 'ok' ? normaliseWork(body.message) : undefined;
+      if (!message) throw new MalformedResponseError(response.url, EXPECTED, response.text);
+      return message;
     },
   };
 }
 
-function isWork(value: unknown): value is CrossrefWork {
-  if (!isRecord(value) || typeof value.DOI !== 'string') return false;
-  const stringArrays = ['title', 'subtitle', 'container-title'] as const;
-  if (stringArrays.some((key) => value[key] !== undefined && !isStringArray(value[key]))) return false;
+/**
+ * The message as a `CrossrefWork`, or undefined when it has the wrong shape. Titles may come as
+ * one string (Crossref's CSL-JSON flavour, as in content negotiation) or a list (the REST API);
+ * both become lists.
+ */
+function normaliseWork(value: unknown): CrossrefWork | undefined {
+  if (!isRecord(value) || typeof value.DOI !== 'string') return undefined;
+  const work: Record<string, unknown> = { ...value };
+  for (const key of ['title', 'subtitle', 'container-title'] as const) {
+    if (typeof work[key] === 'string') work[key] = [work[key]];
+    else if (work[key] !== undefined && !isStringArray(work[key])) return undefined;
+  }
   const objectArrays = ['author', 'update-to', 'updated-by'] as const;
-  if (objectArrays.some((key) => value[key] !== undefined && !isObjectArray(value[key]))) return false;
+  if (objectArrays.some((key) => work[key] !== undefined && !isObjectArray(work[key]))) return undefined;
   const dates = ['issued', 'published', 'published-print', 'published-online'] as const;
-  return dates.every((key) => value[key] === undefined || isRecord(value[key]));
+  if (!dates.every((key) => work[key] === undefined || isRecord(work[key]))) return undefined;
+  if (work.relation !== undefined && !isRecord(work.relation)) return undefined;
+  return work as CrossrefWork;
 }
 
 function isStringArray(value: unknown): boolean {

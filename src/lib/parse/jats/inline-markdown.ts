@@ -36,8 +36,8 @@ const MAX_RANGE = 200;
 
 const OPENERS: Record<string, string> = { '(': ')', '[': ']' };
 
-function isBibr(node: XmlNode | undefined): node is XmlElement {
-  return typeof node !== 'string' && node?.name === 'xref' && node.attrs['ref-type'] === 'bibr';
+function bibr(node: XmlNode | undefined): XmlElement | undefined {
+  return typeof node !== 'string' && node?.name === 'xref' && node.attrs['ref-type'] === 'bibr' ? node : undefined;
 }
 
 function rids(xref: XmlElement): string[] {
@@ -88,18 +88,21 @@ export function planCitations(nodes: readonly XmlNode[], ctx: MarkdownContext): 
   while (i < nodes.length) {
     const node = nodes[i];
     if (node === undefined) break;
-    if (isBibr(node)) {
-      const group: XmlElement[] = [node];
+    const first = bibr(node);
+    if (first) {
+      const group: XmlElement[] = [first];
       const separators: string[] = [''];
       let j = i + 1;
       for (;;) {
         const next = nodes[j];
-        if (isBibr(next)) {
-          group.push(next);
+        const adjacent = bibr(next);
+        const afterSeparator = typeof next === 'string' && SEPARATOR.test(next) ? bibr(nodes[j + 1]) : undefined;
+        if (adjacent) {
+          group.push(adjacent);
           separators.push('');
           j += 1;
-        } else if (typeof next === 'string' && SEPARATOR.test(next) && isBibr(nodes[j + 1])) {
-          const after = nodes[j + 1] as XmlElement;
+        } else if (afterSeparator && typeof next === 'string') {
+          const after = afterSeparator;
           group.push(after);
           separators.push(next);
           j += 2;
@@ -115,22 +118,22 @@ export function planCitations(nodes: readonly XmlNode[], ctx: MarkdownContext): 
         i = j;
         continue;
       }
-      const cite = synthetic(CITE, { keys: keys.join(' ') }, [], node.line);
+      const cite = synthetic(CITE, { keys: keys.join(' ') }, [], first.line);
       const before = out.at(-1);
       const after = nodes[j];
       const open = typeof before === 'string' ? /([([])\s*$/.exec(before) : null;
       const close = open?.[1] ? OPENERS[open[1]] : undefined;
       if (open && close && typeof after === 'string' && after.trimStart().startsWith(close)) {
-        out[out.length - 1] = (before as string).slice(0, open.index);
+        const kept = (before as string).slice(0, open.index);
         // Keep a space between the text and the citation ("phage λ [@a]").
-        if (/\S$/.test(out[out.length - 1] as string)) out[out.length - 1] += ' ';
+        out[out.length - 1] = /\S$/.test(kept) ? `${kept} ` : kept;
         out.push(cite);
         const rest = after.trimStart().slice(close.length);
         out.push(rest);
         i = j + 1;
         continue;
       }
-      const narrative = group.length === 1 ? NARRATIVE.exec(plainText(node)) : null;
+      const narrative = group.length === 1 ? NARRATIVE.exec(plainText(first)) : null;
       if (narrative?.[1]) out.push(`${narrative[1]} `);
       out.push(cite);
       i = j;
@@ -176,7 +179,7 @@ function safeUrl(href: string | undefined, type: string | undefined): string | u
   const url = href.trim();
   if (type === 'doi' && /^10\.\d{4,9}\//.test(url)) return `https://doi.org/${url}`;
   if (!/^(?:https?|ftp):\/\/\S+$|^mailto:\S+$/i.test(url)) return undefined;
-  return url.replace(/[()<>\s]/g, (c) => encodeURIComponent(c));
+  return url.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 const SKIP_INLINE = new Set([

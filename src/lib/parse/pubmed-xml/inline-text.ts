@@ -140,9 +140,7 @@ function mathText(element: XmlElement, mode: Mode): string {
       const post = split < 0 ? kids.slice(1) : kids.slice(1, split);
       const pre = split < 0 ? [] : kids.slice(split + 1);
       const scripts = (list: XmlElement[]): string =>
-        list
-          .map((k, i) => script(i % 2 === 0 ? 'sub' : 'sup', mathText(k, mode)))
-          .join('');
+        list.map((k, i) => script(i % 2 === 0 ? 'sub' : 'sup', mathText(k, mode))).join('');
       return scripts(pre) + part(0) + scripts(post);
     }
     case 'mfrac':

@@ -15,7 +15,12 @@ import { readReferences } from './read-references.ts';
 export function parsePubmedXml(text: string, sourcePath: string): ParsedReview[] {
   const root = readXml(text, sourcePath);
   if (root.name !== 'PubmedArticleSet') {
-    throw new SourceError(sourcePath, root.line, 'a PubMed XML document with root <PubmedArticleSet>', `<${root.name}>`);
+    throw new SourceError(
+      sourcePath,
+      root.line,
+      'a PubMed XML document with root <PubmedArticleSet>',
+      `<${root.name}>`,
+    );
   }
   const articles = childElements(root, 'PubmedArticle');
   if (articles.length === 0) {

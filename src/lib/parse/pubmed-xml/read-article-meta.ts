@@ -35,7 +35,9 @@ export function articleParts(pubmedArticle: XmlElement, sourcePath: string): Art
 export function readArticleMeta(parts: ArticleParts, sourcePath: string): ReviewMeta {
   const { medlineCitation, article, pubmedData } = parts;
   const titleElement = childElement(article, 'ArticleTitle');
-  const title = inlinePlainText(titleElement) || inlinePlainText(childElement(article, 'VernacularTitle'));
+  const title = withoutFinalPeriod(
+    inlinePlainText(titleElement) || inlinePlainText(childElement(article, 'VernacularTitle')),
+  );
   if (!title) {
     throw new SourceError(sourcePath, (titleElement ?? article).line, 'a non-empty <ArticleTitle>');
   }
@@ -77,14 +79,20 @@ export function readArticleMeta(parts: ArticleParts, sourcePath: string): Review
     ...(doi ? { doi } : {}),
     ...(pmid ? { pmid } : {}),
     ...(ids.pmcid ? { pmcid: ids.pmcid } : {}),
-    keywords: unique(
-      childElements(medlineCitation, 'KeywordList').flatMap((list) => texts(list, 'Keyword')),
-    ),
+    keywords: unique(childElements(medlineCitation, 'KeywordList').flatMap((list) => texts(list, 'Keyword'))),
     ...(copyright ? { licence: { copyright } } : {}),
     corrections: readCorrections(medlineCitation),
     source: { path: sourcePath, format: 'pubmed-xml' },
     bibliography: 'references.json',
   };
+}
+
+/**
+ * MEDLINE ends every ArticleTitle with a period ("Low back pain."); the article and PubMed's page
+ * print the title without it. "?", "!" and an ellipsis stay.
+ */
+function withoutFinalPeriod(title: string): string {
+  return /[^.]\.$/.test(title) ? title.slice(0, -1) : title;
 }
 
 function texts(parent: XmlElement | undefined, name: string): string[] {

@@ -52,7 +52,9 @@ function readAuthor(author: XmlElement): ReviewAuthor | undefined {
  * bare `Initials` ("JB") are spelled "J. B.", as CSL processors need to read them as initials.
  */
 function givenName(foreName: string, initials: string): string | undefined {
-  if (foreName && /^[A-Z](?:[\s.]+[A-Z])*\.?$/.test(foreName)) return spellInitials(foreName.replace(/[\s.]/g, ''));
+  if (foreName && /^[A-Z](?:[\s.]+[A-Z])*\.?$/.test(foreName)) {
+    return spellInitials(foreName.replace(/[\s.]/g, ''));
+  }
   if (foreName) return foreName;
   if (initials) return /^[A-Z]+$/.test(initials) ? spellInitials(initials) : initials;
   return undefined;

@@ -1,0 +1,104 @@
+import type { ParsedReview, ReviewMeta } from '../../schema/review.ts';
+import { SourceError } from '../../errors.ts';
+import { assignIds } from '../../references/assign-ids.ts';
+import { reviewSlug } from '../../references/review-slug.ts';
+import { childElement, childElements, readXml, type XmlElement } from '../../xml/read-xml.ts';
+import { bodyToMarkdown } from './body-to-markdown.ts';
+import type { MarkdownContext } from './inline-markdown.ts';
+import { readAbstract } from './read-abstract.ts';
+import { figureElements, figureNumbers, readFigures } from './read-figures.ts';
+import { readFront } from './read-front.ts';
+import { readReferences } from './read-references.ts';
+
+const ROOTS = 'a JATS <article> or a PMC <pmc-articleset> of <article> elements';
+
+function parseArticle(article: XmlElement, sourcePath: string): ParsedReview {
+  const front = childElement(article, 'front');
+  const meta = front ? childElement(front, 'article-meta') : undefined;
+  if (!front || !meta) {
+    throw new SourceError(sourcePath, article.line, '<front> with <article-meta> in the <article>');
+  }
+  const header = readFront(article, front, meta);
+  if (header.title === '') {
+    throw new SourceError(sourcePath, meta.line, 'an <article-title> in <article-meta>/<title-group>');
+  }
+
+  const back = childElement(article, 'back');
+  const parsedRefs = readReferences(back);
+  const references = assignIds(parsedRefs.map((r) => r.item));
+  const refIndex = new Map<string, number>();
+  references.forEach((ref, i) => {
+    const id = ref.custom?.sourceId;
+    if (id !== undefined && !refIndex.has(id)) refIndex.set(id, i);
+  });
+  const figs = figureElements(article);
+  const ctx: MarkdownContext = { refIndex, keys: references.map((r) => r.id), figures: figureNumbers(figs) };
+
+  const meta_: ReviewMeta = {
+    title: header.title,
+    publicationTypes: header.publicationTypes,
+    authors: header.authors,
+    authorsTruncated: header.authorsTruncated,
+    journal: header.journal,
+    ...(header.issued ? { issued: header.issued } : {}),
+    ...(header.volume !== undefined ? { volume: header.volume } : {}),
+    ...(header.issue !== undefined ? { issue: header.issue } : {}),
+    ...(header.pages !== undefined ? { pages: header.pages } : {}),
+    ...(header.eLocator !== undefined ? { eLocator: header.eLocator } : {}),
+    ...(header.doi !== undefined ? { doi: header.doi } : {}),
+    ...(header.pmid !== undefined ? { pmid: header.pmid } : {}),
+    ...(header.pmcid !== undefined ? { pmcid: header.pmcid } : {}),
+    keywords: header.keywords,
+    ...(header.licence ? { licence: header.licence } : {}),
+    corrections: header.corrections,
+    source: { path: sourcePath, format: 'jats' },
+    bibliography: 'references.json',
+  };
+  const body = bodyToMarkdown(childElement(article, 'body'), back, ctx);
+
+  return {
+    review: {
+      slug: reviewSlug(meta_),
+      meta: meta_,
+      abstract: readAbstract(meta, ctx),
+      figures: readFigures(figs, ctx),
+      references,
+      ...(body !== undefined ? { body } : {}),
+    },
+    incomplete: parsedRefs
+      .filter((r) => r.warnings.length > 0)
+      .map((r) => ({
+        number: r.number,
+        line: r.line,
+        text: r.item.custom?.verbatim ?? '',
+        warnings: r.warnings,
+      })),
+  };
+}
+
+/**
+ * Reads PMC JATS XML: one `<article>`, or a `<pmc-articleset>` (PMC efetch) holding several.
+ * Returns one review per article; slugs that clash within the file get "-2", "-3"….
+ * @param sourcePath where the XML lives, relative to `content/`; used in errors and metadata.
+ */
+export function parseJats(text: string, sourcePath: string): ParsedReview[] {
+  const root = readXml(text, sourcePath);
+  let articles: XmlElement[];
+  if (root.name === 'article') {
+    articles = [root];
+  } else if (root.name === 'pmc-articleset') {
+    articles = childElements(root, 'article');
+    if (articles.length === 0) throw new SourceError(sourcePath, root.line, ROOTS, '<pmc-articleset> without <article>');
+  } else {
+    throw new SourceError(sourcePath, root.line, ROOTS, `<${root.name}>`);
+  }
+  const seen = new Map<string, number>();
+  return articles.map((article) => {
+    const parsed = parseArticle(article, sourcePath);
+    const base = parsed.review.slug;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    if (count > 1) parsed.review.slug = `${base}-${count}`;
+    return parsed;
+  });
+}
