@@ -87,7 +87,9 @@ export async function startReplayServer(
     const route = match([...routes.values()], method, path, url.searchParams);
     requests.push({ route: route?.name, method, path, query: url.searchParams });
     if (!route) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end(`no recorded response for ${method} ${req.url ?? ''}`);
+      res
+        .writeHead(404, { 'content-type': 'text/plain' })
+        .end(`no recorded response for ${method} ${req.url ?? ''}`);
       return;
     }
     const scripted = scripts.get(route.name)?.shift();
@@ -100,7 +102,8 @@ export async function startReplayServer(
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
-    hits: (route) => requests.filter((r) => (route === undefined ? r.route !== undefined : r.route === route)).length,
+    hits: (route) =>
+      requests.filter((r) => (route === undefined ? r.route !== undefined : r.route === route)).length,
     unmatched: () => requests.filter((r) => r.route === undefined),
     script: (route, ...answers) => {
       if (!routes.has(route)) throw new Error(`no replay route named ${route}`);
@@ -125,7 +128,12 @@ function answerScripted(answer: ScriptedAnswer, req: IncomingMessage, res: Serve
 }
 
 /** The most specific route that matches: exact paths before "*" paths, then most query keys. */
-function match(routes: ReplayRoute[], method: string, path: string, query: URLSearchParams): ReplayRoute | undefined {
+function match(
+  routes: ReplayRoute[],
+  method: string,
+  path: string,
+  query: URLSearchParams,
+): ReplayRoute | undefined {
   let best: ReplayRoute | undefined;
   let bestScore = -1;
   for (const route of routes) {

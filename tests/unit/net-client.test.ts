@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCrossref } from '../../src/lib/net/crossref.ts';
 import { createEutils, doiSearchTerm } from '../../src/lib/net/eutils.ts';
@@ -10,7 +12,7 @@ import {
   type Clock,
   type HttpClientOptions,
 } from '../../src/lib/net/http-client.ts';
-import { startReplayServer, type ReplayServer } from '../helpers/replay-server.ts';
+import { REPLAY_DIR, startReplayServer, type ReplayServer } from '../helpers/replay-server.ts';
 
 /** A clock that never waits: sleeping moves time forward at once, and every sleep is recorded. */
 function fakeClock(): Clock & { sleeps: number[] } {
@@ -69,7 +71,9 @@ describe('http client: rate limit', () => {
     it(`never starts more than ${perSecond} requests in any second`, async () => {
       const http = client({ requestsPerSecond: perSecond });
       await Promise.all(
-        Array.from({ length: perSecond * 3 + 2 }, () => http.get(ESEARCH, { params: { db: 'pubmed', term: 'x' } })),
+        Array.from({ length: perSecond * 3 + 2 }, () =>
+          http.get(ESEARCH, { params: { db: 'pubmed', term: 'x' } }),
+        ),
       );
       expect(sentAt).toHaveLength(perSecond * 3 + 2);
       for (let i = 0; i + perSecond < sentAt.length; i += 1) {
@@ -82,7 +86,10 @@ describe('http client: rate limit', () => {
   }
 
   it('counts retries against the limit', async () => {
-    server.script('esearch-no-match', ...Array.from({ length: 4 }, () => ({ kind: 'respond' as const, status: 503 })));
+    server.script(
+      'esearch-no-match',
+      ...Array.from({ length: 4 }, () => ({ kind: 'respond' as const, status: 503 })),
+    );
     const http = client({ requestsPerSecond: 3, retries: 4, backoffMs: 1 });
     await http.get(ESEARCH, { params: { db: 'pubmed', term: 'x' } });
     expect(sentAt).toHaveLength(5);
@@ -108,9 +115,12 @@ describe('http client: retries', () => {
       { kind: 'respond', status: 503 },
     );
     const random = [0, 0.999, 0.5];
-    const response = await client({ retries: 3, backoffMs: 100, random: () => random.shift() ?? 0 }).get(ESEARCH, {
-      params: { db: 'pubmed', term: 'x' },
-    });
+    const response = await client({ retries: 3, backoffMs: 100, random: () => random.shift() ?? 0 }).get(
+      ESEARCH,
+      {
+        params: { db: 'pubmed', term: 'x' },
+      },
+    );
     expect(response.attempts).toBe(4);
     // Window [base·2^(n-1)/2, base·2^(n-1)]: 50 (jitter 0), ~200 (jitter ~1), 300 (jitter 0.5).
     const backoffs = clock.sleeps.filter((ms) => ms < 1000);
@@ -120,7 +130,10 @@ describe('http client: retries', () => {
   });
 
   it('gives up after the allowed retries with a clear error', async () => {
-    server.script('esearch-no-match', ...Array.from({ length: 3 }, () => ({ kind: 'respond' as const, status: 500 })));
+    server.script(
+      'esearch-no-match',
+      ...Array.from({ length: 3 }, () => ({ kind: 'respond' as const, status: 500 })),
+    );
     const error = await client({ retries: 2 })
       .get(ESEARCH, { params: { db: 'pubmed', term: 'x', api_key: 'secret-key' } })
       .catch((e: unknown) => e);
@@ -129,7 +142,9 @@ describe('http client: retries', () => {
     expect(e.status).toBe(500);
     expect(e.attempts).toBe(3);
     expect(e.failure).toBe('http');
-    expect(e.message).toMatch(/^127\.0\.0\.1:\d+ answered HTTP 500 \[GET http:\/\/127\.0\.0\.1:\d+\/entrez\/eutils\/esearch\.fcgi\?/);
+    expect(e.message).toMatch(
+      /^127\.0\.0\.1:\d+ answered HTTP 500 \[GET http:\/\/127\.0\.0\.1:\d+\/entrez\/eutils\/esearch\.fcgi\?/,
+    );
     expect(e.message).toContain('3 attempts');
     // The API key never appears in an error.
     expect(e.message).not.toContain('secret-key');
@@ -158,7 +173,9 @@ describe('http client: retries', () => {
 
   it('times out a request that never answers, and retries it', async () => {
     server.script('esearch-no-match', { kind: 'hang' });
-    const response = await client({ timeoutMs: 300, retries: 1 }).get(ESEARCH, { params: { db: 'pubmed', term: 'x' } });
+    const response = await client({ timeoutMs: 300, retries: 1 }).get(ESEARCH, {
+      params: { db: 'pubmed', term: 'x' },
+    });
     expect(response.attempts).toBe(2);
   });
 
@@ -196,7 +213,9 @@ describe('http client: retries', () => {
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.failure).toBe('offline');
     expect(error.attempts).toBe(2);
-    expect(error.message).toMatch(new RegExp(`^no network: could not reach 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`));
+    expect(error.message).toMatch(
+      new RegExp(`^no network: could not reach 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`),
+    );
   });
 });
 
@@ -245,12 +264,26 @@ describe('E-utilities', () => {
 
   it('matches citations with ECitMatch, one result per citation', async () => {
     const results = await eutils().ecitmatch([
-      { journal: 'science', year: '1987', volume: '235', firstPage: '182', author: 'palmenberg ac', key: 'ref1' },
-      { journal: 'j imaginary res', year: '2001', volume: '1', firstPage: '1', author: 'nobody a', key: 'ref2' },
+      {
+        journal: 'j imaginary res',
+        year: '2001',
+        volume: '1',
+        firstPage: '1',
+        author: 'nobody a',
+        key: 'ref1',
+      },
+      {
+        journal: 'science',
+        year: '1987',
+        volume: '235',
+        firstPage: '182',
+        author: 'palmenberg ac',
+        key: 'ref2',
+      },
     ]);
     expect(results).toEqual([
-      { key: 'ref1', status: 'found', pmid: '3026048' },
-      { key: 'ref2', status: 'not-found', detail: 'NOT_FOUND;INVALID_JOURNAL' },
+      { key: 'ref1', status: 'not-found', detail: 'NOT_FOUND;INVALID_JOURNAL' },
+      { key: 'ref2', status: 'found', pmid: '3026048' },
     ]);
   });
 });
@@ -276,7 +309,8 @@ describe('Crossref', () => {
 
 describe('malformed answers', () => {
   const eutils = () => createEutils({ client: client() });
-  const html = '<!DOCTYPE html><html><head><title>Service unavailable</title></head><body>Try later</body></html>';
+  const html =
+    '<!DOCTYPE html><html><head><title>Service unavailable</title></head><body>Try later</body></html>';
 
   async function failure(promise: Promise<unknown>): Promise<MalformedResponseError> {
     const error = await promise.catch((e: unknown) => e);
@@ -287,15 +321,18 @@ describe('malformed answers', () => {
   it('an HTML error page instead of efetch XML', async () => {
     server.script('efetch-pubmed-any', { kind: 'respond', status: 200, body: html });
     const error = await failure(eutils().efetchPubmed(['1']));
-    expect(error.message).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/entrez\/eutils\/efetch\.fcgi\?db=pubmed&id=1.*: expected an XML document with root <PubmedArticleSet> \(found: "<!DOCTYPE html>/);
+    expect(error.message).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/entrez\/eutils\/efetch\.fcgi\?db=pubmed&id=1.*: expected an XML document with root <PubmedArticleSet> \(found: "<!DOCTYPE html>/,
+    );
   });
 
   it('efetch XML cut off halfway', async () => {
-    const { readFileSync } = await import('node:fs');
-    const full = readFileSync('tests/fixtures/external/biopython__pubmed7.xml', 'utf8');
+    const full = readFileSync(join(REPLAY_DIR, '../external/biopython__pubmed7.xml'), 'utf8');
     server.script('efetch-pubmed-any', { kind: 'respond', status: 200, body: full.slice(0, 5000) });
     const error = await failure(eutils().efetchPubmed(['1']));
-    expect(error.message).toContain('expected an XML document with root <PubmedArticleSet>; it is not well-formed');
+    expect(error.message).toContain(
+      'expected an XML document with root <PubmedArticleSet>; it is not well-formed',
+    );
   });
 
   it('efetch XML with the wrong root', async () => {
@@ -305,18 +342,28 @@ describe('malformed answers', () => {
       body: '<?xml version="1.0"?><eFetchResult><ERROR>Empty id list</ERROR></eFetchResult>',
     });
     const error = await failure(eutils().efetchPubmed(['1']));
-    expect(error.message).toContain('expected an XML document with root <PubmedArticleSet> (found: "<eFetchResult>")');
+    expect(error.message).toContain(
+      'expected an XML document with root <PubmedArticleSet> (found: "<eFetchResult>")',
+    );
   });
 
   it('ID converter JSON cut off', async () => {
-    server.script('idconv-pmid-ching', { kind: 'respond', status: 200, body: '{"status": "ok", "records": [{"pmid": "2961' });
+    server.script('idconv-pmid-ching', {
+      kind: 'respond',
+      status: 200,
+      body: '{"status": "ok", "records": [{"pmid": "2961',
+    });
     const error = await failure(eutils().idconv(['29618526']));
     expect(error.expected).toContain('the JSON is incomplete or invalid');
     expect(error.url).toContain('/tools/idconv/api/v1/articles/?ids=29618526');
   });
 
   it('ID converter JSON of the wrong shape', async () => {
-    server.script('idconv-pmid-ching', { kind: 'respond', status: 200, body: '{"status": "ok", "result": {}}' });
+    server.script('idconv-pmid-ching', {
+      kind: 'respond',
+      status: 200,
+      body: '{"status": "ok", "result": {}}',
+    });
     const error = await failure(eutils().idconv(['29618526']));
     expect(error.message).toContain('expected an ID converter JSON answer with a "records" array');
   });
@@ -331,8 +378,22 @@ describe('malformed answers', () => {
     server.script('ecitmatch-two', { kind: 'respond', status: 200, body: 'Internal error\n' });
     const error = await failure(
       eutils().ecitmatch([
-        { journal: 'science', year: '1987', volume: '235', firstPage: '182', author: 'palmenberg ac', key: 'ref1' },
-        { journal: 'j imaginary res', year: '2001', volume: '1', firstPage: '1', author: 'nobody a', key: 'ref2' },
+        {
+          journal: 'j imaginary res',
+          year: '2001',
+          volume: '1',
+          firstPage: '1',
+          author: 'nobody a',
+          key: 'ref1',
+        },
+        {
+          journal: 'science',
+          year: '1987',
+          volume: '235',
+          firstPage: '182',
+          author: 'palmenberg ac',
+          key: 'ref2',
+        },
       ]),
     );
     expect(error.expected).toContain('ECitMatch lines');
@@ -342,7 +403,7 @@ describe('malformed answers', () => {
     server.script('crossref-ching', {
       kind: 'respond',
       status: 200,
-      body: '{"status":"ok","message-type":"work","message":{"DOI":"10.1098/rsif.2017.0387","title":"not a list"}}',
+      body: '{"status":"ok","message-type":"work","message":{"DOI":"10.1098/rsif.2017.0387","author":"Ching T"}}',
     });
     const error = await failure(
       createCrossref({ client: client(), mailto: 'dev@example.org' }).crossrefWork('10.1098/rsif.2017.0387'),

@@ -127,7 +127,9 @@ describe('BMC Microbiology 2011 (mixed-citation, CC BY 2.0)', () => {
     expect(meta.pmid).toBe('21810267');
     expect(meta.pmcid).toBe('PMC3166277');
     expect(meta.licence?.url).toBe('http://creativecommons.org/licenses/by/2.0');
-    expect(meta.licence?.text).toMatch(/^This is an Open Access article distributed under the terms of the Creative/);
+    expect(meta.licence?.text).toMatch(
+      /^This is an Open Access article distributed under the terms of the Creative/,
+    );
     expect(meta.licence?.copyright).toBe('Copyright ©2011 Dennehy and Wang; licensee BioMed Central Ltd.');
     expect(meta.corrections).toEqual([]);
     expect(meta.source).toEqual({ path: 'sources/bmc.nxml', format: 'jats' });
@@ -135,7 +137,7 @@ describe('BMC Microbiology 2011 (mixed-citation, CC BY 2.0)', () => {
 
   it('reads the structured abstract', () => {
     expect(review.abstract.map((s) => s.label)).toEqual(['Background', 'Results', 'Conclusions']);
-    expect(review.abstract[1]?.text).toContain('late promoter (*p*<sub>*R*</sub>*\'*) activity');
+    expect(review.abstract[1]?.text).toContain("late promoter (*p*<sub>*R*</sub>*'*) activity");
   });
 
   it('reads every figure with label, caption and graphic', () => {
@@ -143,7 +145,9 @@ describe('BMC Microbiology 2011 (mixed-citation, CC BY 2.0)', () => {
     expect(figs).toBe(4);
     expect(review.figures.map((f) => f.number)).toEqual([1, 2, 3, 4]);
     expect(review.figures.map((f) => f.label)).toEqual(['Figure 1', 'Figure 2', 'Figure 3', 'Figure 4']);
-    expect(review.figures[0]?.caption).toMatch(/^\*\*Schematic presentation of two models of holin hole formation\*\*\. Holin/);
+    expect(review.figures[0]?.caption).toMatch(
+      /^\*\*Schematic presentation of two models of holin hole formation\*\*\. Holin/,
+    );
     expect(review.figures[0]?.graphic).toBe('1471-2180-11-174-1');
     expect(review.figures[0]?.image).toBeUndefined();
     // Citations in a caption resolve like the body's.
@@ -218,7 +222,9 @@ describe('BMC Microbiology 2011 (mixed-citation, CC BY 2.0)', () => {
     const range = Array.from({ length: 9 }, (_, i) => `@${keyOf(review, `B${i + 1}`)}`).join('; ');
     expect(body).toContain(`genotypes [${range}]`);
     expect(body).toContain('([Figure 1](#figure-1))');
-    expect(body).toContain('*Table 1: Effects of holin allelic sequences on the stochasticity of lysis time.*');
+    expect(body).toContain(
+      '*Table 1: Effects of holin allelic sequences on the stochasticity of lysis time.*',
+    );
     expect(body).toContain('(Table 1)');
     // The back matter's acknowledgements follow the body.
     expect(body).toMatch(/^## Acknowledgements$/m);
@@ -245,8 +251,13 @@ describe('Environ Health Perspect 2008 (element-citation, public domain)', () =>
     expect(meta.authors).toHaveLength(4);
     expect(meta.authors[0]?.family).toBe('Lema');
     expect(meta.authors[0]?.given).toBe('Sean C.');
-    expect(meta.authors[0]?.affiliations?.[0]).toMatch(/^Physiology Program, Northwest Fisheries Science Center/);
-    expect(meta.journal).toEqual({ title: 'Environmental Health Perspectives', abbreviation: 'Environ Health Perspect' });
+    expect(meta.authors[0]?.affiliations?.[0]).toMatch(
+      /^Physiology Program, Northwest Fisheries Science Center/,
+    );
+    expect(meta.journal).toEqual({
+      title: 'Environmental Health Perspectives',
+      abbreviation: 'Environ Health Perspect',
+    });
     expect(meta.issued).toEqual({ 'date-parts': [[2008, 8, 1]] });
     expect([meta.volume, meta.issue, meta.pages]).toEqual(['116', '12', '1694-1699']);
     expect([meta.doi, meta.pmid, meta.pmcid]).toEqual(['10.1289/ehp.11570', '19079722', 'PMC2599765']);
@@ -258,7 +269,13 @@ describe('Environ Health Perspect 2008 (element-citation, public domain)', () =>
   });
 
   it('reads five labelled abstract sections', () => {
-    expect(review.abstract.map((s) => s.label)).toEqual(['Background', 'Objective', 'Methods', 'Results', 'Conclusions']);
+    expect(review.abstract.map((s) => s.label)).toEqual([
+      'Background',
+      'Objective',
+      'Methods',
+      'Results',
+      'Conclusions',
+    ]);
     expect(review.abstract[3]?.text).toContain('plasma thyroxine (T<sub>4</sub>)');
   });
 
@@ -266,7 +283,9 @@ describe('Environ Health Perspect 2008 (element-citation, public domain)', () =>
     expect(review.figures).toHaveLength(count(xml, /<fig[\s>]/g));
     expect(review.figures).toHaveLength(3);
     expect(review.figures.map((f) => f.label)).toEqual(['Figure 1', 'Figure 2', 'Figure 3']);
-    expect(review.figures[0]?.caption).toMatch(/^Exposure to PBDE-47 depressed circulating concentrations of total T<sub>4<\/sub>/);
+    expect(review.figures[0]?.caption).toMatch(
+      /^Exposure to PBDE-47 depressed circulating concentrations of total T<sub>4<\/sub>/,
+    );
     expect(review.figures[2]?.graphic).toBe('ehp-116-1694f3');
   });
 
@@ -292,12 +311,16 @@ describe('Environ Health Perspect 2008 (element-citation, public domain)', () =>
     });
     const first = review.references[0];
     expect(first?.author?.[4]).toEqual({ family: 'Tannhäuser', given: 'B.' });
-    expect(first?.title).toBe('Conserved and acquired features of adult neurogenesis in the zebrafish telencephalon');
+    expect(first?.title).toBe(
+      'Conserved and acquired features of adult neurogenesis in the zebrafish telencephalon',
+    );
   });
 
   it('renders author-year citations as citation groups', () => {
     const body = review.body ?? '';
-    expect(body).toContain(`wildlife [@${keyOf(review, 'b21-ehp-116-1694')}; @${keyOf(review, 'b26-ehp-116-1694')}].`);
+    expect(body).toContain(
+      `wildlife [@${keyOf(review, 'b21-ehp-116-1694')}; @${keyOf(review, 'b26-ehp-116-1694')}].`,
+    );
     // A narrative citation keeps the author text: "described by Leino et al. (2005)".
     expect(body).toContain(`described by Leino et al. [@${keyOf(review, 'b28-ehp-116-1694')}]`);
     expect(body).toContain('[Figure 1](#figure-1)');
@@ -312,14 +335,20 @@ describe('PMC efetch articleset with a correction notice', () => {
 
   it('reads the notice and what it corrects', () => {
     const { meta } = review;
-    expect(meta.title).toMatch(/^“Lung diffusing capacity for nitric oxide measured by two commercial devices/);
+    expect(meta.title).toMatch(
+      /^“Lung diffusing capacity for nitric oxide measured by two commercial devices/,
+    );
     expect(meta.title).toContain('ERJ Open Res 2021; 7: 00193-2021.');
     expect(meta.publicationTypes).toEqual(['Correction', 'Author Correction']);
     expect(meta.authors).toEqual([]);
     expect(meta.journal).toEqual({ title: 'ERJ Open Research', abbreviation: 'ERJ Open Res' });
     expect(meta.issued).toEqual({ 'date-parts': [[2021, 9, 13]] });
     expect([meta.volume, meta.issue, meta.eLocator, meta.pages]).toEqual(['7', '3', '50193-2021', undefined]);
-    expect([meta.doi, meta.pmid, meta.pmcid]).toEqual(['10.1183/23120541.50193-2021', '34527728', 'PMC8435807']);
+    expect([meta.doi, meta.pmid, meta.pmcid]).toEqual([
+      '10.1183/23120541.50193-2021',
+      '34527728',
+      'PMC8435807',
+    ]);
     expect(meta.licence).toEqual({
       url: 'https://creativecommons.org/licenses/by-nc/4.0/',
       text: 'This version is distributed under the terms of the Creative Commons Attribution Non-Commercial Licence 4.0. For commercial reproduction rights and permissions contact permissions@ersnet.org',
@@ -392,12 +421,16 @@ describe('body rendering on small articles', () => {
   });
 
   it('groups, expands and unbrackets citations', () => {
-    expect(body).toContain(`Ranges [${k.slice(0, 4).join('; ')}], one xref range [${k.slice(1, 3).join('; ')}],`);
+    expect(body).toContain(
+      `Ranges [${k.slice(0, 4).join('; ')}], one xref range [${k.slice(1, 3).join('; ')}],`,
+    );
     expect(body).toContain(`superscript[${k[4] ?? ''}; ${k[5] ?? ''}] and [${k[0] ?? ''}; ${k[5] ?? ''}].`);
   });
 
   it('escapes source text and adds only its own Markdown', () => {
-    expect(body).toContain('Text with *a*\\*star, \\[brackets\\], \\<tags\\> and an [example](https://example.org/a%28b%29)');
+    expect(body).toContain(
+      'Text with *a*\\*star, \\[brackets\\], \\<tags\\> and an [example](https://example.org/a%28b%29)',
+    );
     expect(body).toContain('see [Fig. 1](#figure-1) and Table 1.');
     expect(body).toContain('## Intro\n\n');
     expect(body).toContain('### Sub\n\n1. first **one**\n2. second\n\n> Quoted words.');

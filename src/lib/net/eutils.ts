@@ -150,7 +150,12 @@ export function createEutils(options: EutilsOptions): Eutils {
             params: { ids: batch.join(','), idtype: type, format: 'json', ...identify },
             accept: 'application/json',
           });
-          for (const record of readIdconv(response.url, response.text, jsonAnswer(response, IDCONV_SHAPE), batch)) {
+          for (const record of readIdconv(
+            response.url,
+            response.text,
+            jsonAnswer(response, IDCONV_SHAPE),
+            batch,
+          )) {
             found.set(idKey(record.requestedId), record);
           }
         }
@@ -193,7 +198,8 @@ export function createEutils(options: EutilsOptions): Eutils {
 const IDCONV_SHAPE = 'an ID converter JSON answer with a "records" array';
 
 function readIdconv(url: string, text: string, body: unknown, asked: readonly string[]): IdconvRecord[] {
-  if (!isRecord(body) || !Array.isArray(body.records)) throw new MalformedResponseError(url, IDCONV_SHAPE, text);
+  if (!isRecord(body) || !Array.isArray(body.records))
+    throw new MalformedResponseError(url, IDCONV_SHAPE, text);
   const askedByKey = new Map(asked.map((id) => [idKey(id), id]));
   const out: IdconvRecord[] = [];
   for (const raw of body.records) {
@@ -228,11 +234,16 @@ function readEcitmatch(url: string, text: string): EcitmatchResult[] {
     const key = fields[5];
     const answer = (fields[6] ?? '').trim();
     if (fields.length < 7 || key === undefined) {
-      throw new MalformedResponseError(url, 'ECitMatch lines "journal|year|volume|page|author|key|result"', line);
+      throw new MalformedResponseError(
+        url,
+        'ECitMatch lines "journal|year|volume|page|author|key|result"',
+        line,
+      );
     }
     if (/^\d+$/.test(answer)) out.push({ key, status: 'found', pmid: answer });
     else if (/^AMBIGUOUS/i.test(answer)) out.push({ key, status: 'ambiguous', detail: answer });
-    else if (/^NOT_FOUND/i.test(answer) || answer === '') out.push({ key, status: 'not-found', detail: answer });
+    else if (/^NOT_FOUND/i.test(answer) || answer === '')
+      out.push({ key, status: 'not-found', detail: answer });
     else throw new MalformedResponseError(url, 'a PMID, NOT_FOUND or AMBIGUOUS after the key', line);
   }
   return out;
@@ -262,4 +273,3 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 function withSlash(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
-

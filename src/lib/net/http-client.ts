@@ -119,7 +119,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         continue;
       }
       const why = tooLong
-        ? `; it asked to retry after ${Math.ceil((waitAsked ?? 0) / 1000)} s, longer than Lectern waits`
+        ? `; it asked to retry after ${Math.ceil(waitAsked / 1000)} s, longer than Lectern waits`
         : '';
       throw new NetworkError({
         url,
@@ -140,8 +140,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 }
 
 type Outcome =
-  | { status: number; text: string; retryAfter: string | null; contentType: string }
-  | { error: unknown };
+  { status: number; text: string; retryAfter: string | null; contentType: string } | { error: unknown };
 
 async function attemptOnce(
   doFetch: typeof fetch,
@@ -242,7 +241,7 @@ function describeFailure(
   timeoutMs: number,
 ): { kind: 'offline' | 'timeout' | 'dropped'; message: string } {
   const chain: unknown[] = [];
-  for (let e: unknown = error; e !== undefined && e !== null && chain.length < 8; ) {
+  for (let e: unknown = error; e !== undefined && e !== null && chain.length < 8;) {
     chain.push(e);
     e = e instanceof Error ? e.cause : undefined;
   }

@@ -33,7 +33,14 @@ export const cacheKey = {
   idconv: (id: string): string => `idconv:${normaliseId(id)}`,
   esearchDoi: (doi: string): string => `esearch-doi:${doi.trim().toLowerCase()}`,
   ecitmatch: (fields: readonly string[]): string =>
-    `ecitmatch:${fields.map((f) => f.replace(/[|\s]+/g, ' ').trim().toLowerCase()).join('|')}`,
+    `ecitmatch:${fields
+      .map((f) =>
+        f
+          .replace(/[|\s]+/g, ' ')
+          .trim()
+          .toLowerCase(),
+      )
+      .join('|')}`,
   crossref: (doi: string): string => `crossref:${doi.trim().toLowerCase()}`,
 };
 

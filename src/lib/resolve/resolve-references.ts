@@ -119,7 +119,19 @@ function resolveFromCache(items: readonly CslItem[], cache: ResolutionCache): Pa
   for (const record of records) {
     for (const field of ID_FIELDS) {
       const value = record.ids[field];
-      if (value !== undefined) index.set(idKey(field, value), [...(index.get(idKey(field, value)) ?? []), record]);
+      if (value !== undefined)
+        index.set(idKey(field, value), [...(index.get(idKey(field, value)) ?? []), record]);
+    }
+  }
+
+  // Records that disagree with another record about the same work fill nothing (they still
+  // show up as conflicts on the references whose own identifiers they contradict).
+  const contested = new Set<IdRecord>();
+  for (const bucket of index.values()) {
+    for (const a of bucket) {
+      for (const b of bucket) {
+        if (a !== b && ID_FIELDS.some((f) => clash(f, a.ids[f], b.ids[f]))) contested.add(a);
+      }
     }
   }
 
@@ -130,9 +142,9 @@ function resolveFromCache(items: readonly CslItem[], cache: ResolutionCache): Pa
     const apply = (record: IdRecord): boolean => {
       if (seen.has(record)) return false;
       seen.add(record);
-      return applyRecord(item.id, ids, record, conflicts);
+      return applyRecord(item.id, ids, record, conflicts, contested.has(record));
     };
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const field of ID_FIELDS) {
         const value = ids[field];
@@ -143,7 +155,8 @@ function resolveFromCache(items: readonly CslItem[], cache: ResolutionCache): Pa
         if (field === 'DOI') {
           const pmid = onlyPmid(cache.get(cacheKey.esearchDoi(value)));
           if (pmid && ids.PMID === undefined) {
-            changed = apply({ ids: { DOI: value, PMID: pmid }, source: cacheKey.esearchDoi(value) }) || changed;
+            changed =
+              apply({ ids: { DOI: value, PMID: pmid }, source: cacheKey.esearchDoi(value) }) || changed;
           }
         }
       }
@@ -183,12 +196,14 @@ function knownRecords(items: readonly CslItem[], cache: ResolutionCache): IdReco
 }
 
 /** Adds the record's identifiers the item lacks, unless one of them contradicts the item's. */
-function applyRecord(id: string, ids: Ids, record: IdRecord, conflicts: Conflict[]): boolean {
-  const clashes = ID_FIELDS.filter((field) => {
-    const mine = ids[field];
-    const theirs = record.ids[field];
-    return mine !== undefined && theirs !== undefined && idKey(field, mine) !== idKey(field, theirs);
-  });
+function applyRecord(
+  id: string,
+  ids: Ids,
+  record: IdRecord,
+  conflicts: Conflict[],
+  contested: boolean,
+): boolean {
+  const clashes = ID_FIELDS.filter((field) => clash(field, ids[field], record.ids[field]));
   if (clashes.length > 0) {
     for (const field of clashes) {
       conflicts.push({
@@ -201,6 +216,7 @@ function applyRecord(id: string, ids: Ids, record: IdRecord, conflicts: Conflict
     }
     return false;
   }
+  if (contested) return false;
   let changed = false;
   for (const field of ID_FIELDS) {
     const theirs = record.ids[field];
@@ -243,7 +259,8 @@ function withAdditions(item: CslItem, ids: Ids, corrections: readonly Correction
   }
   const known = item.custom?.corrections ?? [];
   const fresh = corrections.filter(
-    (c) => !known.some((k) => k.type === c.type && (k.doi ?? '').toLowerCase() === (c.doi ?? '').toLowerCase()),
+    (c) =>
+      !known.some((k) => k.type === c.type && (k.doi ?? '').toLowerCase() === (c.doi ?? '').toLowerCase()),
   );
   if (Object.keys(added).length === 0 && fresh.length === 0) return item;
   const out: CslItem = { ...item, ...added };
@@ -310,7 +327,8 @@ function compareWithWork(
   if (item.title !== undefined && work.title !== undefined) {
     const variants = [work.title, ...(work.subtitle ? [`${work.title}: ${work.subtitle}`] : [])];
     const best = Math.max(...variants.map((v) => titleSimilarity(item.title ?? '', v)));
-    if (best < TITLE_SIMILARITY_THRESHOLD) out.push({ field: 'title', parsed: item.title, resolved: work.title });
+    if (best < TITLE_SIMILARITY_THRESHOLD)
+      out.push({ field: 'title', parsed: item.title, resolved: work.title });
   }
   const year = itemYear(item);
   if (year !== undefined && work.years.length > 0 && !work.years.includes(year)) {
@@ -325,7 +343,9 @@ function compareWithWork(
 
 function crossrefSummary(value: JsonValue | undefined): CrossrefSummary | undefined {
   if (!isObject(value) || value.found !== true || typeof value.doi !== 'string') return undefined;
-  const years = Array.isArray(value.years) ? value.years.filter((y): y is number => typeof y === 'number') : [];
+  const years = Array.isArray(value.years)
+    ? value.years.filter((y): y is number => typeof y === 'number')
+    : [];
   const corrections = (Array.isArray(value.corrections) ? value.corrections : []).flatMap((c) => {
     const parsed = correctionSchema.safeParse(c);
     return parsed.success ? [parsed.data] : [];
@@ -356,7 +376,7 @@ async function fetchIdconv(pass: Pass, cache: ResolutionCache, online: Resolvers
   }
   let calls = 0;
   for (const field of ID_FIELDS) {
-    const ofType = [...wanted.values()].filter((id) => idField(id) === field);
+    const ofType = [...wanted.values()].filter((id) => idField(id) === field).sort();
     for (let i = 0; i < ofType.length; i += IDCONV_BATCH) {
       const batch = ofType.slice(i, i + IDCONV_BATCH);
       calls += 1;
@@ -402,7 +422,8 @@ async function fetchEcitmatch(pass: Pass, cache: ResolutionCache, online: Resolv
     const key = cacheKey.ecitmatch(citation.fields);
     if (!cache.has(key)) wanted.set(key, citation);
   }
-  const entries = [...wanted];
+  // Sorted, so the same references ask the same question in any order.
+  const entries = [...wanted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   let calls = 0;
   for (let i = 0; i < entries.length; i += ECITMATCH_BATCH) {
     const batch = entries.slice(i, i + ECITMATCH_BATCH);
@@ -470,6 +491,10 @@ function idField(id: string): IdField | undefined {
   if (/^\d+$/.test(id)) return 'PMID';
   if (/^PMC\d+$/i.test(id)) return 'PMCID';
   return id.startsWith('10.') ? 'DOI' : undefined;
+}
+
+function clash(field: IdField, a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && idKey(field, a) !== idKey(field, b);
 }
 
 /** DOIs and PMCIDs compare case-insensitively. */

@@ -101,7 +101,9 @@ function quote(content: string): string {
 function tableLine(element: XmlElement): string | undefined {
   const label = plainText(childElement(element, 'label'));
   const caption = childElement(element, 'caption');
-  const title = plainText(caption ? (childElement(caption, 'title') ?? childElement(caption, 'p')) : undefined);
+  const title = plainText(
+    caption ? (childElement(caption, 'title') ?? childElement(caption, 'p')) : undefined,
+  );
   const text = [label, title].filter((t) => t !== '').join(': ');
   return text === '' ? undefined : `*${escapeMarkdown(text)}*`;
 }
@@ -137,7 +139,9 @@ function block(element: XmlElement, depth: number, ctx: MarkdownContext): string
       const title = childElement(element, 'title');
       const label = plainText(childElement(element, 'label'));
       const titleText = title ? inlineMarkdown(title.children, ctx) : '';
-      const rest = element.children.filter((c) => typeof c === 'string' || (c.name !== 'title' && c.name !== 'label'));
+      const rest = element.children.filter(
+        (c) => typeof c === 'string' || (c.name !== 'title' && c.name !== 'label'),
+      );
       const head = titleText === '' && label === '' ? [] : [heading(depth, escapeMarkdown(label), titleText)];
       return [...head, ...blocks(rest, depth + 1, ctx)];
     }
@@ -231,7 +235,12 @@ export function bodyToMarkdown(
   const parts = blocks(body.children, 2, ctx);
   if (back) {
     for (const child of childElements(back)) {
-      if (child.name === 'ack' || child.name === 'sec' || child.name === 'app-group' || child.name === 'app') {
+      if (
+        child.name === 'ack' ||
+        child.name === 'sec' ||
+        child.name === 'app-group' ||
+        child.name === 'app'
+      ) {
         parts.push(...block(child, 2, ctx));
       }
     }

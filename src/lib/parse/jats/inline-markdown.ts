@@ -37,7 +37,9 @@ const MAX_RANGE = 200;
 const OPENERS: Record<string, string> = { '(': ')', '[': ']' };
 
 function bibr(node: XmlNode | undefined): XmlElement | undefined {
-  return typeof node !== 'string' && node?.name === 'xref' && node.attrs['ref-type'] === 'bibr' ? node : undefined;
+  return typeof node !== 'string' && node?.name === 'xref' && node.attrs['ref-type'] === 'bibr'
+    ? node
+    : undefined;
 }
 
 function rids(xref: XmlElement): string[] {
@@ -73,7 +75,12 @@ function citedPositions(group: XmlElement[], separators: string[], ctx: Markdown
   return [...new Set(positions)];
 }
 
-function synthetic(name: string, attrs: Record<string, string>, children: XmlNode[], line: number): XmlElement {
+function synthetic(
+  name: string,
+  attrs: Record<string, string>,
+  children: XmlNode[],
+  line: number,
+): XmlElement {
   return { name, attrs, children, line };
 }
 
@@ -96,7 +103,8 @@ export function planCitations(nodes: readonly XmlNode[], ctx: MarkdownContext): 
       for (;;) {
         const next = nodes[j];
         const adjacent = bibr(next);
-        const afterSeparator = typeof next === 'string' && SEPARATOR.test(next) ? bibr(nodes[j + 1]) : undefined;
+        const afterSeparator =
+          typeof next === 'string' && SEPARATOR.test(next) ? bibr(nodes[j + 1]) : undefined;
         if (adjacent) {
           group.push(adjacent);
           separators.push('');
@@ -222,7 +230,12 @@ class InlineWriter {
   private element(element: XmlElement): void {
     switch (element.name) {
       case CITE:
-        this.raw(`[${(element.attrs['keys'] ?? '').split(' ').map((k) => `@${k}`).join('; ')}]`);
+        this.raw(
+          `[${(element.attrs['keys'] ?? '')
+            .split(' ')
+            .map((k) => `@${k}`)
+            .join('; ')}]`,
+        );
         return;
       case FIG_LINK:
         this.raw('[');

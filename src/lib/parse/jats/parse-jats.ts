@@ -88,7 +88,8 @@ export function parseJats(text: string, sourcePath: string): ParsedReview[] {
     articles = [root];
   } else if (root.name === 'pmc-articleset') {
     articles = childElements(root, 'article');
-    if (articles.length === 0) throw new SourceError(sourcePath, root.line, ROOTS, '<pmc-articleset> without <article>');
+    if (articles.length === 0)
+      throw new SourceError(sourcePath, root.line, ROOTS, '<pmc-articleset> without <article>');
   } else {
     throw new SourceError(sourcePath, root.line, ROOTS, `<${root.name}>`);
   }

@@ -32,7 +32,9 @@ export function readAbstract(meta: XmlElement, ctx: MarkdownContext): AbstractSe
     if (node.name !== 'sec') continue;
     flushLoose();
     const label = plainText(childElements(node, 'title')[0]);
-    const rest = node.children.filter((c) => typeof c === 'string' || (c.name !== 'title' && c.name !== 'label'));
+    const rest = node.children.filter(
+      (c) => typeof c === 'string' || (c.name !== 'title' && c.name !== 'label'),
+    );
     const text = blocks(rest, 3, ctx).join('\n\n');
     if (text === '') continue;
     sections.push(label === '' ? { text } : { label, text });

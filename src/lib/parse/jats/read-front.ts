@@ -44,12 +44,12 @@ const ARTICLE_TYPES: Record<string, string> = {
   'meeting-report': 'Meeting Report',
   'rapid-communication': 'Rapid Communication',
   'article-commentary': 'Commentary',
-  'discussion': 'Discussion',
-  'news': 'News',
-  'obituary': 'Obituary',
-  'abstract': 'Abstract',
-  'addendum': 'Addendum',
-  'reply': 'Reply',
+  discussion: 'Discussion',
+  news: 'News',
+  obituary: 'Obituary',
+  abstract: 'Abstract',
+  addendum: 'Addendum',
+  reply: 'Reply',
   'methods-article': 'Methods Article',
   'data-paper': 'Data Paper',
 };
@@ -148,11 +148,18 @@ function journal(front: XmlElement): { title?: string; abbreviation?: string } {
   const journalMeta = childElement(front, 'journal-meta');
   if (!journalMeta) return {};
   const title = plainText(
-    elementAt(journalMeta, ['journal-title-group', 'journal-title']) ?? childElement(journalMeta, 'journal-title'),
+    elementAt(journalMeta, ['journal-title-group', 'journal-title']) ??
+      childElement(journalMeta, 'journal-title'),
   );
   const abbreviations = [
-    ...descendants(journalMeta, 'abbrev-journal-title').map((e) => ({ type: e.attrs['abbrev-type'], text: plainText(e) })),
-    ...childElements(journalMeta, 'journal-id').map((e) => ({ type: e.attrs['journal-id-type'], text: plainText(e) })),
+    ...descendants(journalMeta, 'abbrev-journal-title').map((e) => ({
+      type: e.attrs['abbrev-type'],
+      text: plainText(e),
+    })),
+    ...childElements(journalMeta, 'journal-id').map((e) => ({
+      type: e.attrs['journal-id-type'],
+      text: plainText(e),
+    })),
   ];
   const abbreviation =
     abbreviations.find((a) => a.type === 'nlm-ta')?.text ??
@@ -277,7 +284,10 @@ function corrections(meta: XmlElement): Correction[] {
 /** Reads `front`; `undefined` title means the element is not an article's front matter. */
 export function readFront(article: XmlElement, front: XmlElement, meta: XmlElement): JatsFront {
   const titleGroup = childElement(meta, 'title-group');
-  const title = plainText(titleGroup ? childElement(titleGroup, 'article-title') : undefined, new Set(['xref', 'fn']));
+  const title = plainText(
+    titleGroup ? childElement(titleGroup, 'article-title') : undefined,
+    new Set(['xref', 'fn']),
+  );
   const people = authors(meta);
   const volume = plainText(childElement(meta, 'volume'));
   const issue = plainText(childElement(meta, 'issue'));

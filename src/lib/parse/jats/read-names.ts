@@ -52,9 +52,7 @@ export function readNameList(group: XmlElement): NameList {
       names.push({ literal: plainText(child) || 'Anonymous' });
     }
   }
-  const loose = collapse(
-    group.children.filter((c): c is string => typeof c === 'string').join(' '),
-  );
+  const loose = collapse(group.children.filter((c): c is string => typeof c === 'string').join(' '));
   if (/\bet\.?\s*al\b/i.test(loose)) truncated = true;
   if (names.length === 0 && loose !== '' && group.name === 'person-group') {
     const parsed = parseNames(loose);

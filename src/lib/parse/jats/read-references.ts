@@ -52,7 +52,10 @@ const TYPES: Record<string, CslType> = {
 
 /** The ref's citation: element-citation preferred over mixed-citation when both are given. */
 function citationOf(ref: XmlElement): XmlElement | undefined {
-  const candidates = [...childElements(ref), ...childElements(ref, 'citation-alternatives').flatMap((a) => childElements(a))];
+  const candidates = [
+    ...childElements(ref),
+    ...childElements(ref, 'citation-alternatives').flatMap((a) => childElements(a)),
+  ];
   for (const name of CITATION_ELEMENTS) {
     const found = candidates.find((c) => c.name === name);
     if (found) return found;
@@ -152,12 +155,18 @@ function identifiersOf(citation: XmlElement, warnings: string[]): Identifiers {
 }
 
 function typeOf(citation: XmlElement, hasPart: boolean, warnings: string[]): CslType {
-  const declared = (citation.attrs['publication-type'] ?? citation.attrs['citation-type'] ?? '').toLowerCase();
+  const declared = (
+    citation.attrs['publication-type'] ??
+    citation.attrs['citation-type'] ??
+    ''
+  ).toLowerCase();
   if (declared === 'book') return hasPart ? 'chapter' : 'book';
   const type = TYPES[declared];
   if (type) return type;
   if (declared !== '') warnings.push(`publication-type "${declared}" read as a generic document`);
-  return childElement(citation, 'volume') && childElement(citation, 'source') ? 'article-journal' : 'document';
+  return childElement(citation, 'volume') && childElement(citation, 'source')
+    ? 'article-journal'
+    : 'document';
 }
 
 function names(citation: XmlElement): { author: CslName[]; editor: CslName[]; truncated: boolean } {
@@ -273,7 +282,11 @@ function readRef(ref: XmlElement, number: number): JatsReference {
     verbatim = spacedText(citation);
     item = isTextOnly(citation) ? readText(citation, warnings) : readStructured(citation, warnings);
   }
-  const custom: NonNullable<CslItemDraft['custom']> = { ...item.custom, verbatim: collapse(verbatim), number };
+  const custom: NonNullable<CslItemDraft['custom']> = {
+    ...item.custom,
+    verbatim: collapse(verbatim),
+    number,
+  };
   const sourceId = ref.attrs['id'];
   if (sourceId !== undefined) custom.sourceId = sourceId;
   if (warnings.length > 0) custom.parseWarnings = [...warnings];

@@ -1,0 +1,377 @@
+/**
+ * Makes the built site work when `dist/index.html` is opened from disk (file://), and offers the
+ * whole site as one zip to download.
+ *
+ * After Pagefind has indexed `dist` (astro:build:done), this
+ *   1. bundles src/client/{file-links,file-search,register-service-worker}.ts into one classic
+ *      script, `<base>lectern-client.js` (no ES modules: browsers refuse those over file://);
+ *   2. rewrites every root-relative URL of a subresource (link[href], script[src],
+ *      img/source[src|srcset], url() in CSS and <style>) into a page-relative one, so styles,
+ *      scripts and images load from disk as they do under any base path over http. Navigation
+ *      links (a[href]) and the search container's data paths stay as written: over file://
+ *      file-links.ts points them at the right index.html at run time;
+ *   3. writes `search-index.js`, a classic script holding the titles, keywords, figure captions
+ *      and references of every review, for the search that file-search.ts offers over file://.
+ * The archive step (`siteArchiveIntegration`) runs last, after the service worker is written.
+ */
+import type { AstroIntegration } from 'astro';
+import { build } from 'esbuild';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, posix, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { visit } from 'unist-util-visit';
+import type { FileSearchEntry, FileSearchIndex, FileSearchPage } from '../client/file-search.ts';
+
+/** The classic script every page loads (BaseLayout.astro), at the site root. */
+export const CLIENT_SCRIPT = 'lectern-client.js';
+/** The fallback index for file://, at the site root. */
+export const SEARCH_INDEX_SCRIPT = 'search-index.js';
+/** The whole site as one zip, at the site root. */
+export const SITE_ARCHIVE = 'lectern-site.zip';
+/** The folder the archive unpacks into. */
+const ARCHIVE_FOLDER = 'lectern-site/';
+
+const CLIENT_DIR = fileURLToPath(new URL('../client/', import.meta.url));
+
+const CLIENT_ENTRY = `
+import { registerServiceWorker } from './register-service-worker.ts';
+import { pointLinksAtFiles } from './file-links.ts';
+import { mountFileSearch } from './file-search.ts';
+
+const script = document.currentScript;
+if (script instanceof HTMLScriptElement) {
+  const siteRoot = new URL('./', script.src);
+  if (location.protocol === 'file:') {
+    pointLinksAtFiles(document, siteRoot, script.dataset.base ?? '/');
+    const search = document.getElementById('site-search');
+    if (search) mountFileSearch(search, siteRoot);
+  } else {
+    registerServiceWorker(siteRoot);
+  }
+}
+`;
+
+/** The client script as one classic (IIFE) script. */
+export async function bundleClientScript(): Promise<string> {
+  const result = await build({
+    stdin: { contents: CLIENT_ENTRY, resolveDir: CLIENT_DIR, sourcefile: 'lectern-client.ts', loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const file = result.outputFiles[0];
+  if (!file) throw new Error('esbuild wrote no client script');
+  return file.text;
+}
+
+export function fileProtocolIntegration(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'lectern:file-protocol',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:server:setup': ({ server }) => {
+        // `astro dev` has no build step: bundle the client script on request.
+        server.middlewares.use((req, res, next) => {
+          if (req.url?.split('?')[0] !== `${base}${CLIENT_SCRIPT}`) return next();
+          bundleClientScript().then(
+            (code) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(code),
+            (error: unknown) => next(error),
+          );
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const stats = await prepareForFileProtocol(fileURLToPath(dir), base);
+        logger.info(
+          `file:// ready: ${stats.rewritten} URLs made page-relative, ${stats.pages} pages in ${SEARCH_INDEX_SCRIPT} (${stats.indexBytes} bytes)`,
+        );
+      },
+    },
+  };
+}
+
+/** Runs steps 1-3 of the module comment on a built site in `distDir`, built for `base`. */
+export async function prepareForFileProtocol(
+  distDir: string,
+  base: string,
+): Promise<{ rewritten: number; pages: number; indexBytes: number }> {
+  await writeFile(join(distDir, CLIENT_SCRIPT), await bundleClientScript());
+  const files = await listFiles(distDir);
+  let rewritten = 0;
+  const pages: FileSearchPage[] = [];
+  for (const file of files) {
+    const path = join(distDir, file);
+    if (file.endsWith('.html')) {
+      const html = await readFile(path, 'utf8');
+      const out = relativizeHtml(html, file, base);
+      rewritten += out.count;
+      if (out.count > 0) await writeFile(path, out.html);
+      const page = file.startsWith('pagefind/') ? null : indexPage(out.html, file);
+      if (page) pages.push(page);
+    } else if (file.endsWith('.css')) {
+      const css = await readFile(path, 'utf8');
+      const out = relativizeCss(css, file, base);
+      rewritten += out.count;
+      if (out.count > 0) await writeFile(path, out.css);
+    }
+  }
+  const index: FileSearchIndex = { version: 1, pages: pages.sort((a, b) => a.url.localeCompare(b.url)) };
+  const script = `window.LECTERN_SEARCH_INDEX=${JSON.stringify(index).replace(/</g, '\\u003c')};\n`;
+  await writeFile(join(distDir, SEARCH_INDEX_SCRIPT), script);
+  return { rewritten, pages: pages.length, indexBytes: Buffer.byteLength(script) };
+}
+
+/** Every file under `dir`, as sorted "/"-separated paths relative to it. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+// --- 2. Page-relative subresource URLs --------------------------------------------------------
+
+/**
+ * `url` (as written in the file at `from`, a path under the site root) made relative to that
+ * file when it is root-relative under `base`; otherwise null.
+ */
+export function relativeUrl(url: string, from: string, base: string): string | null {
+  if (!url.startsWith(base) || url.startsWith('//')) return null;
+  const target = url.slice(base.length);
+  const path = target.split(/[?#]/)[0] ?? '';
+  let rel = posix.relative(posix.dirname(`/${from}`), `/${path}`) || '.';
+  if (path === '' || path.endsWith('/')) rel += '/';
+  return rel + target.slice(path.length);
+}
+
+/** Link relations whose href the browser loads as a subresource of the page. */
+const LOADED_RELS = /^(?:stylesheet|icon|shortcut icon|apple-touch-icon|preload|modulepreload|prefetch|manifest|mask-icon)$/i;
+const URL_ATTRIBUTES: Record<string, string[]> = {
+  script: ['src'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  iframe: ['src'],
+  embed: ['src'],
+  input: ['src'],
+};
+
+export function relativizeHtml(html: string, file: string, base: string): { html: string; count: number } {
+  let count = 0;
+  const fix = (url: string): string => {
+    const rel = relativeUrl(url, file, base);
+    if (rel === null) return url;
+    count += 1;
+    return rel;
+  };
+  const fixSrcset = (value: string): string =>
+    value
+      .split(',')
+      .map((candidate) => candidate.replace(/^(\s*)(\S+)/, (_m, space: string, url: string) => space + fix(url)))
+      .join(',');
+  const fixCss = (css: string): string =>
+    css.replace(
+      /(url\(\s*['"]?|@import\s+['"])(\/[^'")\s]*)/g,
+      (_m, lead: string, url: string) => lead + fix(url),
+    );
+
+  const fixTag = (name: string, attrs: string): string => {
+    const tag = name.toLowerCase();
+    const wanted = new Set(URL_ATTRIBUTES[tag] ?? []);
+    if (tag === 'link') {
+      const rel = /\srel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
+      if (LOADED_RELS.test((rel?.[1] ?? rel?.[2] ?? rel?.[3] ?? '').trim())) wanted.add('href');
+      wanted.add('imagesrcset');
+    }
+    return attrs.replace(
+      /(\s)([^\s=/>]+)(\s*=\s*)(?:"([^"]*)"|'([^']*)')/g,
+      (attr, space: string, key: string, eq: string, dq?: string, sq?: string) => {
+        const lower = key.toLowerCase();
+        const value = dq ?? sq ?? '';
+        const quote = dq === undefined ? "'" : '"';
+        let next: string;
+        if (lower === 'style') next = fixCss(value);
+        else if (!wanted.has(lower)) return attr;
+        else if (lower === 'srcset' || lower === 'imagesrcset') next = fixSrcset(value);
+        else next = fix(value);
+        return `${space}${key}${eq}${quote}${next}${quote}`;
+      },
+    );
+  };
+
+  const out = html.replace(
+    /<!--[\s\S]*?-->|<(script|style)\b([^>]*)>([\s\S]*?)<\/\1\s*>|<([a-zA-Z][\w-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)(\s*\/?>)/g,
+    (
+      whole: string,
+      rawName?: string,
+      rawAttrs?: string,
+      rawBody?: string,
+      name?: string,
+      attrs?: string,
+      end?: string,
+    ) => {
+      if (rawName !== undefined) {
+        // A script body is code, never markup; a style body is CSS.
+        const body = rawName.toLowerCase() === 'style' ? fixCss(rawBody ?? '') : (rawBody ?? '');
+        return `<${rawName}${fixTag(rawName, rawAttrs ?? '')}>${body}</${rawName}>`;
+      }
+      if (name === undefined) return whole;
+      return `<${name}${fixTag(name, attrs ?? '')}${end ?? '>'}`;
+    },
+  );
+  return { html: out, count };
+}
+
+export function relativizeCss(css: string, file: string, base: string): { css: string; count: number } {
+  let count = 0;
+  const out = css.replace(
+    /(url\(\s*['"]?|@import\s+['"])(\/[^'")\s]*)/g,
+    (whole, lead: string, url: string) => {
+      const rel = relativeUrl(url, file, base);
+      if (rel === null) return whole;
+      count += 1;
+      return lead + rel;
+    },
+  );
+  return { css: out, count };
+}
+
+// --- 3. The fallback search index ---------------------------------------------------------------
+
+const hasClass = (node: Element, name: string): boolean => {
+  const value = node.properties['className'];
+  return Array.isArray(value) && value.includes(name);
+};
+const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The fallback index's record for a built page, or null for a page Pagefind does not index
+ * either (one without `data-pagefind-body`, such as the library).
+ */
+export function indexPage(html: string, file: string): FileSearchPage | null {
+  const tree: Root = fromHtml(html);
+  let body: Element | undefined;
+  visit(tree, 'element', (node: Element) => {
+    if (!body && node.properties['dataPagefindBody'] !== undefined) body = node;
+  });
+  if (!body) return null;
+  let title = '';
+  const entries: FileSearchEntry[] = [];
+  const keywords: string[] = [];
+  visit(body, 'element', (node: Element) => {
+    const id = typeof node.properties['id'] === 'string' ? node.properties['id'] : '';
+    if (node.tagName === 'h1' && title === '') {
+      title = clean(toText(node));
+      entries.push({ kind: 'title', anchor: '', text: title });
+    } else if (node.tagName === 'figure' && id) {
+      const caption = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption');
+      if (caption) entries.push({ kind: 'figure', anchor: id, text: clean(toText(caption)) });
+    } else if (node.tagName === 'li' && hasClass(node, 'reference') && id) {
+      const entry = node.children.find((c): c is Element => c.type === 'element' && hasClass(c, 'reference__entry'));
+      entries.push({ kind: 'reference', anchor: id, text: clean(toText(entry ?? node)) });
+    } else if (hasClass(node, 'keyword')) {
+      keywords.push(clean(toText(node)));
+    }
+  });
+  if (keywords.length > 0) entries.push({ kind: 'keywords', anchor: 'abstract', text: keywords.join('; ') });
+  const url = file === 'index.html' ? '' : file.replace(/index\.html$/, '');
+  return { url, title: title || url, entries };
+}
+
+// --- The downloadable archive -------------------------------------------------------------------
+
+/** Writes `<dist>/lectern-site.zip` after everything else; see `writeSiteArchive`. */
+export function siteArchiveIntegration(): AstroIntegration {
+  return {
+    name: 'lectern:site-archive',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { files, bytes } = await writeSiteArchive(fileURLToPath(dir));
+        logger.info(`${SITE_ARCHIVE}: ${files} files, ${bytes} bytes`);
+      },
+    },
+  };
+}
+
+/**
+ * Zips every file of the built site (but the zip itself) into `<dist>/lectern-site.zip`, under
+ * one folder, so a reader can unpack it and open `lectern-site/index.html` from disk.
+ * Deterministic: sorted entries, a fixed timestamp, the same bytes for the same site.
+ */
+export async function writeSiteArchive(distDir: string): Promise<{ files: number; bytes: number }> {
+  const files = (await listFiles(distDir)).filter((file) => file !== SITE_ARCHIVE);
+  const zip = zipFiles(
+    await Promise.all(
+      files.map(async (file) => ({ name: ARCHIVE_FOLDER + file, data: await readFile(join(distDir, file)) })),
+    ),
+  );
+  await writeFile(join(distDir, SITE_ARCHIVE), zip);
+  return { files: files.length, bytes: zip.length };
+}
+
+/** A ZIP (PKWARE APPNOTE 6.3) of `entries`: deflated where that is smaller, else stored. */
+export function zipFiles(entries: { name: string; data: Buffer }[]): Buffer {
+  const DOS_TIME = 0; // 00:00:00
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
+  const UTF8 = 1 << 11;
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const deflated = deflateRawSync(data, { level: 9 });
+    const useDeflate = deflated.length < data.length;
+    const body = useDeflate ? deflated : data;
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(UTF8, 6);
+    local.writeUInt16LE(useDeflate ? 8 : 0, 8);
+    local.writeUInt16LE(DOS_TIME, 10);
+    local.writeUInt16LE(DOS_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(UTF8, 8);
+    central.writeUInt16LE(useDeflate ? 8 : 0, 10);
+    central.writeUInt16LE(DOS_TIME, 12);
+    central.writeUInt16LE(DOS_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, body);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + body.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  if (offset > 0xffffffff || entries.length > 0xffff) throw new Error('the site is too large for a ZIP without ZIP64');
+  return Buffer.concat([...locals, directory, end]);
+}
