@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { fileProtocolIntegration, siteArchiveIntegration } from './src/integrations/file-protocol.ts';
+import { offlineIntegration } from './src/integrations/offline.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { reviewCitationPlugins } from './src/lib/markdown/review-citations.ts';
 import { siteLocation } from './src/lib/site-location.ts';
@@ -25,5 +27,8 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [pagefindIntegration()],
+  // Order matters: each runs at astro:build:done on what the one before it wrote. Pagefind
+  // indexes the pages; the file:// step bundles the client script and makes subresource URLs
+  // page-relative; the service worker hashes the result; the zip takes everything.
+  integrations: [pagefindIntegration(), fileProtocolIntegration(), offlineIntegration(), siteArchiveIntegration()],
 });

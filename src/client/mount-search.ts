@@ -5,6 +5,8 @@ interface PagefindUIOptions {
   showSubResults: boolean;
   showImages: boolean;
   resetStyles: boolean;
+  /** Passed on to Pagefind: asks for `pagefind-entry.json?ts=<tag>` instead of a timestamp. */
+  metaCacheTag?: string;
   translations: Record<string, string>;
 }
 
@@ -16,12 +18,17 @@ declare global {
 
 /**
  * Loads Pagefind's UI from the bundle the build wrote. Paths come from data attributes that
- * the page filled through the base-path helper, so search works under any sub-path.
+ * the page filled through the base-path helper, so search works under any sub-path. Over
+ * file:// Pagefind cannot run (no fetch, ES modules or WebAssembly there): lectern-client.js
+ * puts its own search, over search-index.js, in this element instead (file-search.ts).
  */
 export function mountSearch(element: HTMLElement | null): void {
-  if (!element) return;
-  const bundlePath = element.dataset['bundlePath'] ?? '/pagefind/';
-  const baseUrl = element.dataset['baseUrl'] ?? '/';
+  if (!element || location.protocol === 'file:') return;
+  // Absolute paths: Pagefind resolves the bundle from its own script, not from this page.
+  const absolute = (path: string): string => new URL(path, document.baseURI).pathname;
+  const bundlePath = absolute(element.dataset['bundlePath'] ?? '/pagefind/');
+  const baseUrl = absolute(element.dataset['baseUrl'] ?? '/');
+  const metaCacheTag = element.dataset['metaCacheTag'];
   const script = document.createElement('script');
   script.src = `${bundlePath}pagefind-ui.js`;
   script.addEventListener('load', () => {
@@ -34,6 +41,7 @@ export function mountSearch(element: HTMLElement | null): void {
       showImages: false,
       resetStyles: false,
       translations: { placeholder: 'Search this library' },
+      ...(metaCacheTag ? { metaCacheTag } : {}),
     });
     // Pagefind's input carries only a placeholder, which is not an accessible name.
     element

@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
@@ -12,22 +13,26 @@ export function pagefindIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        try {
-          const { index, errors } = await pagefind.createIndex({});
-          if (!index) throw new Error(errors.join('; '));
-          const indexed = await index.addDirectory({ path: fileURLToPath(dir) });
-          assertOk(indexed.errors);
-          const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('./pagefind/', dir)) });
-          assertOk(written.errors);
-          logger.info(
-            `Pagefind indexed ${indexed.page_count} pages in ${Math.round(performance.now() - started)} ms`,
-          );
-        } finally {
-          await pagefind.close();
-        }
+        const pages = await indexSite(fileURLToPath(dir));
+        logger.info(`Pagefind indexed ${pages} pages in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
+}
+
+/** Indexes the built site in `distDir` into `<distDir>/pagefind/`; returns the page count. */
+export async function indexSite(distDir: string): Promise<number> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(errors.join('; '));
+    const indexed = await index.addDirectory({ path: distDir });
+    assertOk(indexed.errors);
+    const written = await index.writeFiles({ outputPath: join(distDir, 'pagefind') });
+    assertOk(written.errors);
+    return indexed.page_count;
+  } finally {
+    await pagefind.close();
+  }
 }
 
 function assertOk(errors: string[]): void {

@@ -175,6 +175,8 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
     const result = page
       .locator('#site-search .pagefind-ui__result')
       .filter({ has: page.locator('.pagefind-ui__result-excerpt mark', { hasText: highlighted }) })
+      // The library holds several reviews; these queries are about the seed review.
+      .filter({ has: page.locator('.pagefind-ui__result-title', { hasText: TITLE }) })
       .first();
     await result.waitFor({ state: 'visible' });
     const link = result.locator('.pagefind-ui__result-link').first();

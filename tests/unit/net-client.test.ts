@@ -57,6 +57,9 @@ function client(options: Partial<HttpClientOptions> = {}) {
     clock,
     random: () => 0.5,
     fetch: (input, init) => {
+      // Loopback only: a request meant for a real host would be a bug in the test set-up.
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (!url.startsWith('http://127.0.0.1:')) throw new Error(`not loopback: ${url}`);
       sentAt.push(clock.now());
       return fetch(input, init);
     },

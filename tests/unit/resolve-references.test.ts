@@ -35,6 +35,12 @@ function resolvers(): Resolvers {
     timeoutMs: 5_000,
     retries: 0,
     userAgent: 'lectern-test',
+    fetch: (input, init) => {
+      // Loopback only: a request meant for a real host would be a bug in the test set-up.
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (!url.startsWith('http://127.0.0.1:')) throw new Error(`not loopback: ${url}`);
+      return fetch(input, init);
+    },
   });
   const eutils = createEutils({ client, email: 'dev@example.org' });
   const crossref = createCrossref({ client, mailto: 'dev@example.org' });

@@ -1,0 +1,93 @@
+/**
+ * The built site opened from disk (file://), in Chromium: styles and scripts load, the library
+ * card opens the review's index.html, and search answers from the script-loaded fallback index
+ * (Pagefind cannot run over file://). Also checks the downloadable zip against the site.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { listFiles } from '../../src/integrations/file-protocol.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { collectPageErrors } from '../helpers/page-errors.ts';
+
+const SLUG = 'bournazou-2013-jakstat';
+const TITLE = 'Targeting the tumor microenvironment: JAK-STAT3 signaling';
+const BUILDS = [
+  { name: 'lectern', dir: inject('siteLectern') },
+  { name: 'root', dir: inject('siteRoot') },
+] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(BUILDS)('the $name build opened from disk', ({ dir }) => {
+  it('(d) opens the index, follows the card to the review, and searches the fallback index', async () => {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    try {
+      const index = pathToFileURL(join(dir, 'index.html')).href;
+      await page.goto(index);
+      expect(await page.locator('h1').innerText()).toBe('Library');
+      expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
+
+      await page.locator('.card').getByRole('link', { name: TITLE }).click();
+      const review = pathToFileURL(join(dir, SLUG, 'index.html')).href;
+      await page.waitForURL(review);
+      expect(await page.locator('h1').allInnerTexts()).toEqual([TITLE]);
+
+      const input = page.locator('#site-search input[type="search"]');
+      await expect.poll(() => input.isEnabled()).toBe(true);
+      await input.fill('Darnell');
+      const result = page.locator('.file-search__result').filter({ hasText: TITLE }).first();
+      await result.waitFor({ state: 'visible' });
+      expect(await result.locator('mark').allInnerTexts()).toContain('Darnell');
+      expect(await result.innerText()).toMatch(/Reference: .*Darnell JE/);
+
+      // A reference hit links to the entry on the review's page.
+      const reference = result.locator('.file-search__excerpt a').filter({ hasText: 'Reference' }).first();
+      expect(await reference.getAttribute('href')).toBe(`${review}#bib-darnell1997`);
+
+      await page.locator('.site-name').click();
+      await page.waitForURL(index);
+      expect(errors.problems, 'console errors, page errors and failed requests').toEqual([]);
+    } finally {
+      errors.dispose();
+      await context.close();
+    }
+  });
+
+  it('offers the whole site as a zip whose files match the build', async () => {
+    const zip = readFileSync(join(dir, 'lectern-site.zip'));
+    const files = new Map<string, Buffer>();
+    // The central directory, found through the end-of-central-directory record.
+    const end = zip.length - 22;
+    expect(zip.readUInt32LE(end)).toBe(0x06054b50);
+    let at = zip.readUInt32LE(end + 16);
+    for (let i = 0; i < zip.readUInt16LE(end + 10); i += 1) {
+      const method = zip.readUInt16LE(at + 10);
+      const size = zip.readUInt32LE(at + 20);
+      const nameLength = zip.readUInt16LE(at + 28);
+      const local = zip.readUInt32LE(at + 42);
+      const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const body = zip.subarray(start, start + size);
+      files.set(name, method === 8 ? inflateRawSync(body) : body);
+      at += 46 + nameLength;
+    }
+    const expected = (await listFiles(dir)).filter((f) => f !== 'lectern-site.zip');
+    expect([...files.keys()]).toEqual(expected.map((f) => `lectern-site/${f}`));
+    for (const file of expected) {
+      expect(files.get(`lectern-site/${file}`)?.equals(readFileSync(join(dir, file))), file).toBe(true);
+    }
+  });
+});
