@@ -30,5 +30,10 @@ export default defineConfig({
   // Order matters: each runs at astro:build:done on what the one before it wrote. Pagefind
   // indexes the pages; the file:// step bundles the client script and makes subresource URLs
   // page-relative; the service worker hashes the result; the zip takes everything.
-  integrations: [pagefindIntegration(), fileProtocolIntegration(), offlineIntegration(), siteArchiveIntegration()],
+  integrations: [
+    pagefindIntegration(),
+    fileProtocolIntegration(),
+    offlineIntegration(),
+    siteArchiveIntegration(),
+  ],
 });

@@ -75,7 +75,9 @@ export function searchIndex(index: FileSearchIndex, query: string): FileSearchHi
     const score = matching.reduce((sum, entry) => sum + KIND_WEIGHT[entry.kind], 0);
     hits.push({ page, entries: matching, score });
   }
-  return hits.sort((a, b) => b.score - a.score || a.page.title.localeCompare(b.page.title)).slice(0, MAX_PAGES);
+  return hits
+    .sort((a, b) => b.score - a.score || a.page.title.localeCompare(b.page.title))
+    .slice(0, MAX_PAGES);
 }
 
 /** `text` as text nodes and <mark>s around the words that start with a term. */
@@ -179,7 +181,10 @@ export function mountFileSearch(element: HTMLElement, siteRoot: URL): void {
         const row = doc.createElement('li');
         row.className = 'file-search__excerpt';
         const where = doc.createElement('a');
-        where.href = new URL(`${hit.page.url}index.html${entry.anchor ? `#${entry.anchor}` : ''}`, siteRoot).href;
+        where.href = new URL(
+          `${hit.page.url}index.html${entry.anchor ? `#${entry.anchor}` : ''}`,
+          siteRoot,
+        ).href;
         where.textContent = `${KIND_LABEL[entry.kind]}: `;
         row.append(where, highlighted(doc, excerpt(entry.text, terms), terms));
         matches.append(row);

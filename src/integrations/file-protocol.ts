@@ -156,7 +156,8 @@ export function relativeUrl(url: string, from: string, base: string): string | n
 }
 
 /** Link relations whose href the browser loads as a subresource of the page. */
-const LOADED_RELS = /^(?:stylesheet|icon|shortcut icon|apple-touch-icon|preload|modulepreload|prefetch|manifest|mask-icon)$/i;
+const LOADED_RELS =
+  /^(?:stylesheet|icon|shortcut icon|apple-touch-icon|preload|modulepreload|prefetch|manifest|mask-icon)$/i;
 const URL_ATTRIBUTES: Record<string, string[]> = {
   script: ['src'],
   img: ['src', 'srcset'],
@@ -180,7 +181,9 @@ export function relativizeHtml(html: string, file: string, base: string): { html
   const fixSrcset = (value: string): string =>
     value
       .split(',')
-      .map((candidate) => candidate.replace(/^(\s*)(\S+)/, (_m, space: string, url: string) => space + fix(url)))
+      .map((candidate) =>
+        candidate.replace(/^(\s*)(\S+)/, (_m, space: string, url: string) => space + fix(url)),
+      )
       .join(',');
   const fixCss = (css: string): string =>
     css.replace(
@@ -277,10 +280,14 @@ export function indexPage(html: string, file: string): FileSearchPage | null {
       title = clean(toText(node));
       entries.push({ kind: 'title', anchor: '', text: title });
     } else if (node.tagName === 'figure' && id) {
-      const caption = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption');
+      const caption = node.children.find(
+        (c): c is Element => c.type === 'element' && c.tagName === 'figcaption',
+      );
       if (caption) entries.push({ kind: 'figure', anchor: id, text: clean(toText(caption)) });
     } else if (node.tagName === 'li' && hasClass(node, 'reference') && id) {
-      const entry = node.children.find((c): c is Element => c.type === 'element' && hasClass(c, 'reference__entry'));
+      const entry = node.children.find(
+        (c): c is Element => c.type === 'element' && hasClass(c, 'reference__entry'),
+      );
       entries.push({ kind: 'reference', anchor: id, text: clean(toText(entry ?? node)) });
     } else if (hasClass(node, 'keyword')) {
       keywords.push(clean(toText(node)));
@@ -372,6 +379,7 @@ export function zipFiles(entries: { name: string; data: Buffer }[]): Buffer {
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  if (offset > 0xffffffff || entries.length > 0xffff) throw new Error('the site is too large for a ZIP without ZIP64');
+  if (offset > 0xffffffff || entries.length > 0xffff)
+    throw new Error('the site is too large for a ZIP without ZIP64');
   return Buffer.concat([...locals, directory, end]);
 }

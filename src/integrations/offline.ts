@@ -30,6 +30,12 @@ export const CACHE_PREFIX = 'lectern:';
 
 /** Never precached: the worker and its manifest, the zip, and the index only file:// uses. */
 const NOT_PRECACHED = new Set([SERVICE_WORKER, OFFLINE_MANIFEST, SITE_ARCHIVE, SEARCH_INDEX_SCRIPT]);
+/**
+ * Pagefind's other UIs and its highlighting script, which the site does not load (it uses the
+ * default UI, pagefind-ui.js): 290 KiB of the bundle's 680. Precache them again if that changes.
+ */
+const UNUSED_PAGEFIND =
+  /^pagefind\/(?:pagefind-component-ui\.|pagefind-modular-ui\.|pagefind-highlight\.js$)/;
 
 export interface OfflineManifest {
   /** Hash of every precached file's URL and contents. */
@@ -58,7 +64,8 @@ export function offlineIntegration(): AstroIntegration {
 const sha256 = (data: Buffer | string): Buffer => createHash('sha256').update(data).digest();
 
 /** The URL a built file is asked for by: "x/index.html" is "x/". */
-const fileUrl = (file: string): string => (file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1'));
+const fileUrl = (file: string): string =>
+  file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1');
 
 /** Steps 1 and 2 of the module comment, on the built site in `distDir`. Safe to run again. */
 export async function writeServiceWorker(distDir: string): Promise<OfflineManifest> {
@@ -69,19 +76,26 @@ export async function writeServiceWorker(distDir: string): Promise<OfflineManife
   for (const file of files.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))) {
     const path = join(distDir, file);
     const html = await readFile(path, 'utf8');
-    const tagged = html.replace(/(<div\b[^>]*\sid="site-search")([^>]*)>/g, (_m, start: string, rest: string) => {
-      const others = rest.replace(/\sdata-meta-cache-tag="[^"]*"/g, '');
-      return `${start}${others} data-meta-cache-tag="${metaCacheTag}">`;
-    });
+    const tagged = html.replace(
+      /(<div\b[^>]*\sid="site-search")([^>]*)>/g,
+      (_m, start: string, rest: string) => {
+        const others = rest.replace(/\sdata-meta-cache-tag="[^"]*"/g, '');
+        return `${start}${others} data-meta-cache-tag="${metaCacheTag}">`;
+      },
+    );
     if (tagged !== html) await writeFile(path, tagged);
   }
 
   const precached = await Promise.all(
     files
-      .filter((file) => !NOT_PRECACHED.has(file))
+      .filter((file) => !NOT_PRECACHED.has(file) && !UNUSED_PAGEFIND.test(file))
       .map(async (file) => {
         const data = await readFile(join(distDir, file));
-        return { url: fileUrl(file), bytes: data.length, integrity: `sha256-${sha256(data).toString('base64')}` };
+        return {
+          url: fileUrl(file),
+          bytes: data.length,
+          integrity: `sha256-${sha256(data).toString('base64')}`,
+        };
       }),
   );
   precached.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));

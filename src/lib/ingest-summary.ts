@@ -1,4 +1,5 @@
 import type { IncompleteReference, Review } from './schema/review.ts';
+import { formatReport, type ReferenceReport } from './resolve/report.ts';
 
 export interface IngestSummary {
   slug: string;
@@ -8,6 +9,10 @@ export interface IngestSummary {
   withPmid: number;
   withPmcid: number;
   incomplete: IncompleteReference[];
+  /** The reference report written to `report.json`, when the ingest made one. */
+  report?: ReferenceReport;
+  /** Online requests the resolution made (0 when everything came from the cache). */
+  requests?: number;
 }
 
 export function summarize(review: Review, incomplete: IncompleteReference[]): IngestSummary {
@@ -36,5 +41,7 @@ export function formatSummary(s: IngestSummary): string {
   for (const r of s.incomplete) {
     lines.push(`    [${r.number}] line ${r.line}: ${r.warnings.join('; ')}`, `        ${r.text}`);
   }
+  if (s.report) lines.push('', formatReport(s.report));
+  if (s.requests !== undefined) lines.push(`online requests  ${s.requests}`);
   return lines.join('\n');
 }

@@ -4,12 +4,16 @@ import { basename, join, resolve } from 'node:path';
 import { prettifyError } from 'astro/zod';
 import { SourceError } from './errors.ts';
 import { parseSource } from './parse/parse-source.ts';
-import { reviewSchema, type ParsedReview, type SourceFormat } from './schema/review.ts';
+import { reviewSchema, type ParsedReview, type Review, type SourceFormat } from './schema/review.ts';
 import { cslProblems } from './schema/validate-csl.ts';
-import { commitReviews } from './write/commit-review.ts';
+import { commitReviews, type ReviewWrite } from './write/commit-review.ts';
 import { reviewFiles } from './write/review-files.ts';
 import { summarize, type IngestSummary } from './ingest-summary.ts';
 import { decodeSource } from './decode-source.ts';
+import type { FetchedSource } from './online/fetch-sources.ts';
+import { buildReport } from './resolve/report.ts';
+import { loadResolutionCache, saveResolutionCache } from './resolve/resolution-cache.ts';
+import { resolveReferences, type Resolvers } from './resolve/resolve-references.ts';
 
 export interface IngestOptions {
   /** The content folder to write into (default `content`). */
@@ -20,46 +24,75 @@ export interface IngestOptions {
   format?: SourceFormat;
   /** Overwrite reviews whose files were edited by hand since the last ingest. */
   force?: boolean;
+  /** Resolve references online (`--resolve`); without it only cached answers are used. */
+  online?: Resolvers;
+}
+
+/** Ingests a source file; it is kept as `content/sources/<file name>`. */
+export async function ingestFile(file: string, options: IngestOptions): Promise<IngestSummary[]> {
+  const text = decodeSource(await readSource(file), file);
+  return ingestSources([{ name: basename(file), text }], options, file);
 }
 
 /**
- * Source file -> `Review`s -> content files. Nothing is written until every article parsed
- * and validated; then the source copy and all review folders change together.
+ * Sources -> `Review`s -> content files. The first source is parsed; every source is kept in
+ * `content/sources/`. Nothing is written until every article parsed, resolved and validated;
+ * then the sources and all review folders change together.
  */
-export async function ingestFile(file: string, options: IngestOptions): Promise<IngestSummary[]> {
-  const text = decodeSource(await readSource(file), file);
-  return ingestText(text, basename(file), options, file);
+export async function ingestSources(
+  sources: FetchedSource[],
+  options: IngestOptions,
+  file = sources[0]?.name ?? 'source',
+): Promise<IngestSummary[]> {
+  const [primary] = sources;
+  if (!primary) throw new SourceError(file, undefined, 'at least one source');
+  const out = resolve(options.out);
+  const parsed = withSlug(parseSource(primary.text, `sources/${primary.name}`, options.format), options.slug, file);
+
+  const writes: ReviewWrite[] = [];
+  const summaries: IngestSummary[] = [];
+  for (const { review: parsedReview, incomplete } of parsed) {
+    validate(parsedReview, file);
+    const dir = join(out, 'reviews', parsedReview.slug);
+    const cache = await loadResolutionCache(join(dir, 'resolution.json'));
+    const resolved = await resolveReferences(parsedReview.references, {
+      cache,
+      ...(options.online ? { online: options.online } : {}),
+    });
+    const review: Review = { ...parsedReview, references: resolved.items };
+    validate(review, file);
+    const report = buildReport(review, resolved.conflicts);
+    const files = new Map(reviewFiles(review));
+    if (cache.size > 0) files.set('resolution.json', saveResolutionCache(cache));
+    files.set('report.json', `${JSON.stringify(report, null, 2)}\n`);
+    writes.push({ dir, files });
+    summaries.push({ ...summarize(review, incomplete), report, requests: resolved.requests });
+  }
+
+  const staged = await stageSources(out, sources, file);
+  try {
+    await commitReviews(writes, options.force ? { force: true } : {});
+    for (const { from, to } of staged) await rename(from, to);
+  } finally {
+    for (const { from } of staged) await rm(from, { force: true });
+  }
+  return summaries;
 }
 
-/** Ingests source text that will be kept as `content/sources/<sourceName>`. */
-export async function ingestText(
-  text: string,
-  sourceName: string,
-  options: IngestOptions,
-  file = sourceName,
-): Promise<IngestSummary[]> {
-  const out = resolve(options.out);
-  const sourcePath = `sources/${sourceName}`;
-  const parsed = withSlug(parseSource(text, sourcePath, options.format), options.slug, file);
-  for (const { review } of parsed) validate(review, file);
-
-  const sourceTarget = join(out, 'sources', sourceName);
-  const sameFile = resolve(file) === sourceTarget;
-  const staged = join(out, 'sources', `.staging-${randomBytes(4).toString('hex')}`);
-  if (!sameFile) {
-    await mkdir(join(out, 'sources'), { recursive: true });
-    await writeFile(staged, text, 'utf8');
+/** Writes each source beside its final place, to be renamed in once the reviews are in. */
+async function stageSources(out: string, sources: FetchedSource[], file: string): Promise<{ from: string; to: string }[]> {
+  const dir = join(out, 'sources');
+  await mkdir(dir, { recursive: true });
+  const staged: { from: string; to: string }[] = [];
+  for (const source of sources) {
+    const to = join(dir, source.name);
+    // Re-ingesting content/sources/x in place needs no copy of itself.
+    if (resolve(file) === to) continue;
+    const from = join(dir, `.staging-${randomBytes(4).toString('hex')}`);
+    await writeFile(from, source.text, 'utf8');
+    staged.push({ from, to });
   }
-  try {
-    await commitReviews(
-      parsed.map(({ review }) => ({ dir: join(out, 'reviews', review.slug), files: reviewFiles(review) })),
-      options.force ? { force: true } : {},
-    );
-    if (!sameFile) await rename(staged, sourceTarget);
-  } finally {
-    if (!sameFile) await rm(staged, { force: true });
-  }
-  return parsed.map(({ review, incomplete }) => summarize(review, incomplete));
+  return staged;
 }
 
 function withSlug(parsed: ParsedReview[], slug: string | undefined, file: string): ParsedReview[] {
@@ -70,7 +103,7 @@ function withSlug(parsed: ParsedReview[], slug: string | undefined, file: string
   return parsed.map((p) => ({ ...p, review: { ...p.review, slug } }));
 }
 
-function validate(review: ParsedReview['review'], file: string): void {
+function validate(review: Review, file: string): void {
   const checked = reviewSchema.safeParse(review);
   if (!checked.success) {
     throw new SourceError(file, undefined, 'content that fits the review schema', prettifyError(checked.error));

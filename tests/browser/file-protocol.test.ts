@@ -25,7 +25,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
 });
 
 describe.each(BUILDS)('the $name build opened from disk', ({ dir }) => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
 });
 
 const readManifest = async (dir: string): Promise<OfflineManifest> =>
@@ -88,7 +88,7 @@ describe('the service worker of the /lectern/ build', () => {
     site = await serveStatic(DIR, BASE);
   });
   afterAll(async () => {
-    await site?.close();
+    await site.close();
   });
 
   it('(a) registers with the base path as its scope, precaches the manifest, and search answers', async () => {
@@ -98,7 +98,9 @@ describe('the service worker of the /lectern/ build', () => {
       const state = await serviceWorkerState(page);
       expect(state.scope).toBe(site.url);
       expect(state.script).toBe(`${site.url}sw.js`);
-      expect(state.caches).toEqual([{ name: `lectern:${BASE}:${manifest.version}`, entries: manifest.files.length }]);
+      expect(state.caches).toEqual([
+        { name: `lectern:${BASE}:${manifest.version}`, entries: manifest.files.length },
+      ]);
 
       const hit = await pagefindSearch(page, 'Darnell');
       expect(hit.title).toBe(TITLE);
@@ -111,14 +113,14 @@ describe('the service worker of the /lectern/ build', () => {
 describe('after one online visit', () => {
   it('(b) reloads, navigates and searches with the network off and the server stopped', async () => {
     const site = await serveStatic(DIR, BASE);
-    let closed = false;
+    let stopped: Promise<void> | undefined;
+    const stop = (): Promise<void> => (stopped ??= site.close());
     try {
       await withPage(async (page, context) => {
         await page.goto(site.url);
         await serviceWorkerState(page);
 
-        await site.close();
-        closed = true;
+        await stop();
         await context.setOffline(true);
 
         await page.reload();
@@ -127,7 +129,9 @@ describe('after one online visit', () => {
         await page.waitForURL(`${site.url}${SLUG}/`);
         expect(await page.locator('h1').allInnerTexts()).toEqual([TITLE]);
         // The stylesheet came from the cache too.
-        expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).position)).toBe('sticky');
+        expect(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).position)).toBe(
+          'sticky',
+        );
 
         const hit = await pagefindSearch(page, 'Darnell');
         expect(hit.title).toBe(TITLE);
@@ -136,7 +140,7 @@ describe('after one online visit', () => {
         expect(await page.locator('h1').allInnerTexts()).toEqual([TITLE]);
       });
     } finally {
-      if (!closed) await site.close();
+      await stop();
     }
   });
 });
@@ -192,7 +196,9 @@ describe('a new deploy', () => {
         await page.waitForLoadState('load');
 
         const state = await serviceWorkerState(page);
-        expect(state.caches).toEqual([{ name: `lectern:${BASE}:${after.version}`, entries: after.files.length }]);
+        expect(state.caches).toEqual([
+          { name: `lectern:${BASE}:${after.version}`, entries: after.files.length },
+        ]);
         const entry = await readFile(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8');
         const cachedEntry = await page.evaluate(
           async (url) => (await caches.match(url))?.text(),

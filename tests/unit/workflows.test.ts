@@ -60,7 +60,7 @@ describe('deploy.yml', () => {
     expect(workflow.concurrency?.['cancel-in-progress']).toBe(false);
   });
 
-  it('builds with npm ci and npm run build for the repository\'s Pages URL, overridable by variables', () => {
+  it("builds with npm ci and npm run build for the repository's Pages URL, overridable by variables", () => {
     const build = jobs['build'];
     expect(build?.permissions).toEqual({ contents: 'read' });
     expect(build?.env?.['SITE']).toContain('vars.LECTERN_SITE');
@@ -85,7 +85,7 @@ describe('deploy.yml', () => {
 describe('ci.yml', () => {
   const { workflow } = read('ci.yml');
 
-  it('runs the tests on pull requests with Debian\'s Chromium, through .ci/run', () => {
+  it("runs the tests on pull requests with Debian's Chromium, through .ci/run", () => {
     expect(Object.keys(workflow.on ?? {})).toContain('pull_request');
     const test = workflow.jobs?.['test'];
     expect(test?.container).toMatch(/^debian:/);
