@@ -51,6 +51,7 @@ describe('ingest of the seed page', () => {
       '/reviews/bournazou-2013-jakstat/figures/3.md',
       '/reviews/bournazou-2013-jakstat/index.md',
       '/reviews/bournazou-2013-jakstat/references.json',
+      '/reviews/bournazou-2013-jakstat/report.json',
       '/sources/bournazou-2013-jakstat.pubmed.txt',
     ]);
     expect(await readFile(join(out, 'sources/bournazou-2013-jakstat.pubmed.txt'), 'utf8')).toBe(
