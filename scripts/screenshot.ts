@@ -22,7 +22,10 @@ const { values } = parseArgs({
   },
 });
 
-const site = await serveStatic(new URL(`../${values.dist}`, import.meta.url).pathname.replace(/\/$/, ''), values.base);
+const site = await serveStatic(
+  new URL(`../${values.dist}`, import.meta.url).pathname.replace(/\/$/, ''),
+  values.base,
+);
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({

@@ -47,7 +47,11 @@ export async function ingestSources(
   const [primary] = sources;
   if (!primary) throw new SourceError(file, undefined, 'at least one source');
   const out = resolve(options.out);
-  const parsed = withSlug(parseSource(primary.text, `sources/${primary.name}`, options.format), options.slug, file);
+  const parsed = withSlug(
+    parseSource(primary.text, `sources/${primary.name}`, options.format),
+    options.slug,
+    file,
+  );
 
   const writes: ReviewWrite[] = [];
   const summaries: IngestSummary[] = [];
@@ -80,7 +84,11 @@ export async function ingestSources(
 }
 
 /** Writes each source beside its final place, to be renamed in once the reviews are in. */
-async function stageSources(out: string, sources: FetchedSource[], file: string): Promise<{ from: string; to: string }[]> {
+async function stageSources(
+  out: string,
+  sources: FetchedSource[],
+  file: string,
+): Promise<{ from: string; to: string }[]> {
   const dir = join(out, 'sources');
   await mkdir(dir, { recursive: true });
   const staged: { from: string; to: string }[] = [];
@@ -98,7 +106,12 @@ async function stageSources(out: string, sources: FetchedSource[], file: string)
 function withSlug(parsed: ParsedReview[], slug: string | undefined, file: string): ParsedReview[] {
   if (slug === undefined) return parsed;
   if (parsed.length !== 1) {
-    throw new SourceError(file, undefined, '--slug only for a source with one article', `${parsed.length} articles`);
+    throw new SourceError(
+      file,
+      undefined,
+      '--slug only for a source with one article',
+      `${parsed.length} articles`,
+    );
   }
   return parsed.map((p) => ({ ...p, review: { ...p.review, slug } }));
 }
@@ -106,7 +119,12 @@ function withSlug(parsed: ParsedReview[], slug: string | undefined, file: string
 function validate(review: Review, file: string): void {
   const checked = reviewSchema.safeParse(review);
   if (!checked.success) {
-    throw new SourceError(file, undefined, 'content that fits the review schema', prettifyError(checked.error));
+    throw new SourceError(
+      file,
+      undefined,
+      'content that fits the review schema',
+      prettifyError(checked.error),
+    );
   }
   const problems = cslProblems(review.references);
   if (problems.length > 0) {

@@ -66,7 +66,10 @@ describe('npm run ingest -- --pmid', () => {
     expect((JSON.parse(before) as unknown[]).length).toBe(49);
 
     // The saved source is what later builds use: no network needed to reproduce the content.
-    const offline = await ingest([join(out, 'sources', 'pubmed-29963580.xml'), '--out', out], await closedOrigin());
+    const offline = await ingest(
+      [join(out, 'sources', 'pubmed-29963580.xml'), '--out', out],
+      await closedOrigin(),
+    );
     expect(offline.code).toBe(0);
     expect(await readFile(join(out, 'reviews', slug ?? '', 'references.json'), 'utf8')).toBe(before);
   });

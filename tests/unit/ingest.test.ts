@@ -119,7 +119,9 @@ describe('ingest never loses content', () => {
   it('rejects binary input without writing anything', async () => {
     const bin = join(work, 'page.pdf');
     await writeFile(bin, Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]));
-    await expect(ingestFile(bin, { out })).rejects.toThrow(/page\.pdf:1: expected a text file \(found: "binary data \(NUL bytes\)"\)/);
+    await expect(ingestFile(bin, { out })).rejects.toThrow(
+      /page\.pdf:1: expected a text file \(found: "binary data \(NUL bytes\)"\)/,
+    );
     await expect(readdir(out)).rejects.toThrow(/ENOENT/);
   });
 });

@@ -35,9 +35,16 @@ describe('a saved PubMed article page (HTML)', () => {
     expect(review.abstract[1]?.text).toBe(
       'Targeting this signaling pathway is considered a novel promising therapeutic approach &amp; more.',
     );
-    expect(review.meta.keywords).toEqual(['IL-6', 'JAK-STAT3 signaling', 'targeted therapies', 'tumor microenvironment']);
+    expect(review.meta.keywords).toEqual([
+      'IL-6',
+      'JAK-STAT3 signaling',
+      'targeted therapies',
+      'tumor microenvironment',
+    ]);
     expect(review.figures.map((f) => f.label)).toEqual(['Figure 1', 'Figure 2']);
-    expect(review.figures[0]?.caption).toBe('The role of activated STAT3 and its molecular targets in tumorigenesis.');
+    expect(review.figures[0]?.caption).toBe(
+      'The role of activated STAT3 and its molecular targets in tumorigenesis.',
+    );
   });
 
   it('takes each reference once, with ids from its link buttons', () => {
@@ -58,8 +65,8 @@ describe('a saved PubMed article page (HTML)', () => {
   });
 
   it('names the file and what it expected when the page is not an article', () => {
-    expect(() => parsePubmedHtml('<!doctype html><html><body><p>Search results</p></body></html>', 'sources/x.html')).toThrow(
-      /^sources\/x\.html:1: expected a saved PubMed article page/,
-    );
+    expect(() =>
+      parsePubmedHtml('<!doctype html><html><body><p>Search results</p></body></html>', 'sources/x.html'),
+    ).toThrow(/^sources\/x\.html:1: expected a saved PubMed article page/);
   });
 });

@@ -6,11 +6,16 @@ const item = (over: Partial<CslItem>): CslItem => ({ id: 'x', type: 'article-jou
 
 describe('workKeys', () => {
   it('folds DOI case and keys long titles with their year', () => {
-    expect(workKeys(item({ DOI: '10.1038/NRC1275', PMID: '123', title: 'The STATs of cancer: new targets', issued: { 'date-parts': [[2004]] } }))).toEqual([
-      'doi:10.1038/nrc1275',
-      'pmid:123',
-      'title:the stats of cancer new targets|2004',
-    ]);
+    expect(
+      workKeys(
+        item({
+          DOI: '10.1038/NRC1275',
+          PMID: '123',
+          title: 'The STATs of cancer: new targets',
+          issued: { 'date-parts': [[2004]] },
+        }),
+      ),
+    ).toEqual(['doi:10.1038/nrc1275', 'pmid:123', 'title:the stats of cancer new targets|2004']);
   });
 
   it('does not key a short title', () => {

@@ -24,7 +24,8 @@ export async function fetchReviewSources(id: ReviewId, eutils: Eutils): Promise<
   if (!pmid && id.doi) {
     const found = await eutils.esearchPubmed(doiSearchTerm(id.doi));
     pmid = found.ids[0];
-    if (!pmid) throw new SourceError(`doi:${id.doi}`, undefined, 'a DOI that PubMed knows', 'no PubMed record');
+    if (!pmid)
+      throw new SourceError(`doi:${id.doi}`, undefined, 'a DOI that PubMed knows', 'no PubMed record');
   }
   const sources: FetchedSource[] = [];
   let pmcid = id.pmcid;
@@ -42,7 +43,12 @@ export async function fetchReviewSources(id: ReviewId, eutils: Eutils): Promise<
     if (jats && /<article[\s>]/.test(jats)) sources.unshift({ name: `pmc-${pmcid}.xml`, text: jats });
   }
   if (sources.length === 0) {
-    throw new SourceError(`pmcid:${id.pmcid ?? ''}`, undefined, 'a PMC article for this PMCID', 'an empty answer');
+    throw new SourceError(
+      `pmcid:${id.pmcid ?? ''}`,
+      undefined,
+      'a PMC article for this PMCID',
+      'an empty answer',
+    );
   }
   return sources;
 }

@@ -5,10 +5,14 @@ import type { SourceFormat } from '../schema/review.ts';
  * page is HTML, anything else is page text as a browser copies it.
  */
 export function detectFormat(text: string): SourceFormat {
-  const head = text.replace(/^\uFEFF/, '').slice(0, 4096).trimStart();
+  const head = text
+    .replace(/^\uFEFF/, '')
+    .slice(0, 4096)
+    .trimStart();
   if (!head.startsWith('<')) return 'pubmed-text';
   if (/<PubmedArticleSet[\s>]|<PubmedArticle[\s>]/.test(head)) return 'pubmed-xml';
-  if (/<pmc-articleset[\s>]|<article[\s>][^]*?(?:dtd-version|xmlns:xlink|article-type)/.test(head)) return 'jats';
+  if (/<pmc-articleset[\s>]|<article[\s>][^]*?(?:dtd-version|xmlns:xlink|article-type)/.test(head))
+    return 'jats';
   if (/<!doctype html|<html[\s>]/i.test(head)) return 'pubmed-html';
   // Other XML is most likely JATS without the usual attributes; its parser names what it expected.
   return 'jats';

@@ -35,7 +35,7 @@ export function crossCitations<T extends { review: string; item: CslItem }>(
   for (const entry of entries) {
     for (const key of workKeys(entry.item)) {
       let citing = citingByKey.get(key);
-      if (!citing) citingByKey.set(key, (citing = new Map()));
+      if (!citing) citingByKey.set(key, (citing = new Map<string, string>()));
       // A review's first entry for the work is the one to link to.
       if (!citing.has(entry.review)) citing.set(entry.review, entry.item.id);
     }

@@ -33,7 +33,8 @@ export function parsePubmedHtml(html: string, sourcePath: string): ParsedReview 
   const abstract = abstractBlock ? readAbstract(abstractBlock) : { sections: [], keywords: [] };
   const figuresBlock = findFirst(tree, byId('figures'));
   const figures = figuresBlock ? readFigures(figuresBlock) : [];
-  const referencesBlock = findFirst(tree, byId('references')) ?? findFirst(tree, byId('top-references-list-1'));
+  const referencesBlock =
+    findFirst(tree, byId('references')) ?? findFirst(tree, byId('top-references-list-1'));
   const pageRefs = referencesBlock ? readReferences(referencesBlock) : [];
   const references = assignIds(pageRefs.map((r) => r.item));
   const fullMeta: ReviewMeta = { ...meta, keywords: abstract.keywords };
@@ -42,7 +43,12 @@ export function parsePubmedHtml(html: string, sourcePath: string): ParsedReview 
     review: { slug: reviewSlug(fullMeta), meta: fullMeta, abstract: abstract.sections, figures, references },
     incomplete: pageRefs
       .filter((r) => r.warnings.length > 0)
-      .map((r) => ({ number: r.number, line: r.line, text: r.item.custom?.verbatim ?? '', warnings: r.warnings })),
+      .map((r) => ({
+        number: r.number,
+        line: r.line,
+        text: r.item.custom?.verbatim ?? '',
+        warnings: r.warnings,
+      })),
   };
 }
 
@@ -51,7 +57,10 @@ function readMeta(heading: Element, title: string, sourcePath: string): Omit<Rev
   const journal = attr(journalButton ?? heading, 'title') ?? textOf(journalButton);
   const cit = textOf(findFirst(heading, byClass('cit')));
   // The citation line reads like the copied text's, so the text parser's rules apply unchanged.
-  const header = parseHeader([{ n: 1, text: `${journal}. ${cit}` }, { n: 2, text: title }]);
+  const header = parseHeader([
+    { n: 1, text: `${journal}. ${cit}` },
+    { n: 2, text: title },
+  ]);
   const ids = readIdentifiers(heading);
   const authorItems = findAll(heading, byClass('authors-list-item'));
   const authors = authorItems
@@ -121,7 +130,11 @@ function readFigures(block: Element): Figure[] {
     .map((figure) => textOf(findFirst(figure, byTag('figcaption')) ?? figure))
     .map((caption) => /^(Figure|Fig\.?)\s+(\d+)[A-Za-z]?[.:]?\s*(.*)$/i.exec(caption))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map((m, i) => ({ number: i + 1, label: `Figure ${m[2] ?? i + 1}`, caption: escapeMarkdown(m[3] ?? '') }));
+    .map((m, i) => ({
+      number: i + 1,
+      label: `Figure ${m[2] ?? i + 1}`,
+      caption: escapeMarkdown(m[3] ?? ''),
+    }));
 }
 
 interface PageReference {
@@ -132,9 +145,14 @@ interface PageReference {
 }
 
 function readReferences(block: Element): PageReference[] {
-  const items = findAll(block, (e) => e.tagName === 'li' && findFirst(e, byClass('reference-links')) !== undefined);
+  const items = findAll(
+    block,
+    (e) => e.tagName === 'li' && findFirst(e, byClass('reference-links')) !== undefined,
+  );
   // Nested lists repeat the entry; the innermost <li> holding the links is the reference.
-  const innermost = items.filter((li) => !items.some((other) => other !== li && findAll(li, (e) => e === other).length > 0));
+  const innermost = items.filter(
+    (li) => !items.some((other) => other !== li && findAll(li, (e) => e === other).length > 0),
+  );
   return innermost.map((li, i) => {
     const linkList = findFirst(li, byClass('reference-links'));
     const links = linkList ? findAll(linkList, byTag('a')) : [];
