@@ -34,16 +34,6 @@ export function xmlAnswer(response: HttpResponse, roots: readonly string[]): Xml
   return root;
 }
 
-/** Element children of `parent` named `name`. */
-export function childElements(parent: XmlElement, name: string): XmlElement[] {
-  return parent.children.filter((c): c is XmlElement => typeof c !== 'string' && c.name === name);
-}
-
-/** All text inside an element, concatenated. */
-export function textOf(node: XmlElement): string {
-  return node.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
-}
-
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

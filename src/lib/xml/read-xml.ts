@@ -105,8 +105,11 @@ export function descendants(element: XmlElement, name: string): XmlElement[] {
   return found;
 }
 
-/** All text below `element`, whitespace collapsed. */
-export function textContent(element: XmlElement | undefined): string {
+/**
+ * Every character of text below `element` as the source has it (entities decoded), leaving out
+ * the subtrees of descendants named in `skip`. Iterative, so deep documents cannot overflow.
+ */
+export function rawText(element: XmlElement | undefined, skip: ReadonlySet<string> = new Set()): string {
   if (!element) return '';
   const parts: string[] = [];
   const pending: XmlNode[] = [element];
@@ -114,7 +117,14 @@ export function textContent(element: XmlElement | undefined): string {
     const node = pending.pop();
     if (node === undefined) continue;
     if (typeof node === 'string') parts.push(node);
-    else for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i] ?? '');
+    else if (node === element || !skip.has(node.name)) {
+      for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i] ?? '');
+    }
   }
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return parts.join('');
+}
+
+/** All text below `element`, whitespace collapsed. */
+export function textContent(element: XmlElement | undefined, skip?: ReadonlySet<string>): string {
+  return rawText(element, skip).replace(/\s+/g, ' ').trim();
 }

@@ -1,5 +1,5 @@
 import type { XmlElement, XmlNode } from '../../xml/read-xml.ts';
-import { childElements } from '../../xml/read-xml.ts';
+import { childElements, textContent } from '../../xml/read-xml.ts';
 
 /**
  * Text helpers for JATS elements. `textContent` (read-xml) joins text nodes as they are; JATS
@@ -34,19 +34,7 @@ export function collapse(text: string): string {
 
 /** Text of `element` without the children named in `skip` (e.g. `label`, `xref`), whitespace collapsed. */
 export function plainText(element: XmlElement | undefined, skip: ReadonlySet<string> = new Set()): string {
-  if (!element) return '';
-  const parts: string[] = [];
-  const pending: XmlNode[] = [element];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (node === undefined) continue;
-    if (typeof node === 'string') {
-      parts.push(node);
-    } else if (node === element || !skip.has(node.name)) {
-      for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i] ?? '');
-    }
-  }
-  return collapse(parts.join(''));
+  return textContent(element, skip);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { XmlElement, XmlNode } from '../../xml/read-xml.ts';
+import { rawText, type XmlElement, type XmlNode } from '../../xml/read-xml.ts';
 import { escapeMarkdown } from '../../markdown/escape-markdown.ts';
 
 /**
@@ -15,20 +15,6 @@ export function inlineMarkdown(element: XmlElement | undefined): string {
 /** The same text without any markup, e.g. for a title. */
 export function inlinePlainText(element: XmlElement | undefined): string {
   return element ? tidy(renderChildren(element, 'plain')) : '';
-}
-
-/** Every character of text below `element`, exactly as the source has it (entities decoded). */
-export function rawText(element: XmlElement | undefined): string {
-  if (!element) return '';
-  const parts: string[] = [];
-  const pending: XmlNode[] = [element];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (node === undefined) continue;
-    if (typeof node === 'string') parts.push(node);
-    else for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i] ?? '');
-  }
-  return parts.join('');
 }
 
 function tidy(text: string): string {

@@ -1,7 +1,7 @@
 import { childElement, childElements, descendants, type XmlElement } from '../../xml/read-xml.ts';
 import { parseCitation, type CslItemDraft } from '../parse-citation.ts';
 import { readArticleIds, type ArticleIds } from './article-ids.ts';
-import { rawText } from './inline-text.ts';
+import { rawText } from '../../xml/read-xml.ts';
 
 /** A `<Reference>` read into a CSL item, before it gets its citation key. */
 export interface XmlReference {
