@@ -16,9 +16,6 @@ export default defineConfig({
   ...location,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // Every script ships as a file, never inlined into a page: the Content-Security-Policy then
-  // needs no 'unsafe-inline' for scripts.
-  vite: { build: { assetsInlineLimit: 0 } },
   markdown: {
     processor: unified({
       gfm: true,
