@@ -21,8 +21,16 @@ export function decodeSource(bytes: Uint8Array, file: string): string {
   else if (bytes[0] === 0xfe && bytes[1] === 0xff)
     text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
   else {
+    const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
     try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+      // Streaming holds back a multi-byte character cut off at the end: a file truncated inside
+      // its last character is still UTF-8, not Windows-1252 (which would garble all of it).
+      text = utf8.decode(bytes, { stream: true });
+      try {
+        utf8.decode();
+      } catch {
+        text += '\uFFFD';
+      }
     } catch {
       text = new TextDecoder('windows-1252').decode(bytes);
     }

@@ -12,15 +12,9 @@ export interface Work {
 }
 
 export function makeWork(text: string): Work {
-  let shown = '';
-  let plain = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i] ?? ' ';
-    const space = /[\s\u200b\ufeff]/.test(ch);
-    shown += space ? ' ' : ch;
-    plain += space ? ' ' : /[\u2010-\u2015\u2212]/.test(ch) ? '-' : ch;
-  }
-  return { shown, plain };
+  // One replacement per UTF-16 unit each, so `shown` and `plain` stay aligned with `text`.
+  const shown = text.replace(/[\s\u200b\ufeff]/g, ' ');
+  return { shown, plain: shown.replace(/[\u2010-\u2015\u2212]/g, '-') };
 }
 
 export function blank(work: Work, start: number, end: number): void {

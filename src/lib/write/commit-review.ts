@@ -9,15 +9,79 @@ export const MANIFEST = '.ingest-manifest.json';
 export class EditedContentError extends Error {
   readonly dir: string;
   readonly edited: string[];
+  /** A unified diff of the first edited file: what this ingest would write -> what is there. */
+  readonly diff: string;
 
-  constructor(dir: string, edited: string[]) {
+  constructor(dir: string, edited: string[], diff = '') {
     super(
       `${dir}: ${edited.join(', ')} changed since the last ingest; ` +
-        'refusing to overwrite hand edits (move them aside, or pass --force to discard them)',
+        'refusing to overwrite hand edits (move them aside, or pass --force to discard them)' +
+        (diff === '' ? '' : `\n${diff}`),
     );
     this.name = 'EditedContentError';
     this.dir = dir;
     this.edited = edited;
+    this.diff = diff;
+  }
+}
+
+/** Lines of a diff shown at most, so a rewritten file does not flood the terminal. */
+const DIFF_LINES = 24;
+
+/**
+ * A short unified diff from `before` to `after`: one hunk spanning everything between the common
+ * first and last lines, with two lines of context, cut to DIFF_LINES lines.
+ */
+export function shortDiff(
+  path: string,
+  before: string,
+  after: string,
+  labels = ['ingest', 'edited'],
+): string {
+  if (before === after) return '';
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  ) {
+    tail++;
+  }
+  const context = 2;
+  const start = Math.max(0, head - context);
+  const aEnd = Math.min(a.length, a.length - tail + context);
+  const bEnd = Math.min(b.length, b.length - tail + context);
+  const lines = [
+    ...a.slice(start, head).map((l) => ` ${l}`),
+    ...a.slice(head, a.length - tail).map((l) => `-${l}`),
+    ...b.slice(head, b.length - tail).map((l) => `+${l}`),
+    ...a.slice(a.length - tail, aEnd).map((l) => ` ${l}`),
+  ];
+  const shown =
+    lines.length > DIFF_LINES
+      ? [...lines.slice(0, DIFF_LINES), `… ${lines.length - DIFF_LINES} more lines`]
+      : lines;
+  return [
+    `--- ${path} (${labels[0]})`,
+    `+++ ${path} (${labels[1]})`,
+    `@@ -${start + 1},${aEnd - start} +${start + 1},${bEnd - start} @@`,
+    ...shown,
+  ].join('\n');
+}
+
+/** The diff of the first hand-edited file against what this ingest would write in its place. */
+async function editDiff(dir: string, path: string, files: ReadonlyMap<string, string>): Promise<string> {
+  try {
+    return shortDiff(path, files.get(path) ?? '', await readFile(join(dir, path), 'utf8'), [
+      files.has(path) ? 'this ingest' : 'not written by an ingest',
+      'edited',
+    ]);
+  } catch {
+    return '';
   }
 }
 
@@ -34,9 +98,10 @@ export interface ReviewWrite {
  */
 export async function commitReviews(writes: ReviewWrite[], options: { force?: boolean } = {}): Promise<void> {
   if (!options.force) {
-    for (const { dir } of writes) {
+    for (const { dir, files } of writes) {
       const edited = await editedFiles(dir);
-      if (edited.length > 0) throw new EditedContentError(dir, edited);
+      const [first] = edited;
+      if (first !== undefined) throw new EditedContentError(dir, edited, await editDiff(dir, first, files));
     }
   }
   const tag = randomBytes(4).toString('hex');

@@ -51,9 +51,15 @@ const PUBLICATION_TYPES = new Set(
  * in a copy (". 2013 Apr 1;…"), so it is optional here and filled from the short citation.
  */
 const CITATION_LINE =
-  /^(?:(?<journal>[^;]*?)\s*\.\s*)?(?<date>\d{4}(?:\s+[A-Za-z]{3,9}(?:[-\s]+\d{1,2})?)?)\s*;\s*(?<volume>[^(:;]*)(?:\((?<issue>[^)]*)\))?(?::(?<pages>[^.;]+))?\.?/;
+  // `[^;]*?\.` rather than `[^;]*?\s*\.`: the same lines, but a long run of spaces cannot make
+  // the lazy journal and `\s*` retry each other (quadratic time); the journal is trimmed below.
+  /^(?:(?<journal>[^;]*?)\.\s*)?(?<date>\d{4}(?:\s+[A-Za-z]{3,9}(?:[-\s]+\d{1,2})?)?)\s*;\s*(?<volume>[^(:;]*)(?:\((?<issue>[^)]*)\))?(?::(?<pages>[^.;]+))?\.?/;
 
-/** The short citation "Eirini Bournazou et al. JAKSTAT. 2013." (the date may be empty). */
+/**
+ * The short citation "Eirini Bournazou et al. JAKSTAT. 2013." (the date may be empty). Test it on
+ * `collapse(text)`: a long run of spaces would make the lazy author and `\s+et al` retry each
+ * other at every position (quadratic time).
+ */
 const SHORT_CITATION =
   /^(?<author>[^.]+?)(?<etal>\s+et al)?\.\s+(?<journal>[^.]+(?:\.[^.\s][^.]*)*)\.\s*(?<year>\d{4})?\s*\.?$/;
 
@@ -124,11 +130,16 @@ function parseHeaderDate(text: string): CslDate {
   return { 'date-parts': [parts] };
 }
 
+/** Whitespace runs as one space. */
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
 function isTitleCandidate(text: string): boolean {
   if (PUBLICATION_TYPES.has(text.toLowerCase())) return false;
   if (/^(doi|pmid|pmcid|epub|free pmc article|collaborators|item in clipboard)\b/i.test(text)) return false;
   if (CITATION_LINE.test(text) && text.includes(';')) return false;
-  return !SHORT_CITATION.test(text) || !/\bet al\./.test(text);
+  return !SHORT_CITATION.test(collapse(text)) || !/\bet al\./.test(text);
 }
 
 /**
@@ -147,7 +158,7 @@ function readAuthors(lines: PageLine[], header: PageHeader, title: string | unde
   }
 
   for (const { text } of lines) {
-    const m = SHORT_CITATION.exec(text)?.groups;
+    const m = SHORT_CITATION.exec(collapse(text))?.groups;
     if (!m || (!m['etal'] && header.authors.length > 0)) continue;
     if (!m['author'] || !m['journal']) continue;
     if (header.authors.length === 0) header.authors = [personName(m['author'])];

@@ -13,6 +13,7 @@ import { parseReferenceList } from './parse-reference-list.ts';
  * @param sourcePath where the text lives, relative to `content/`; used in errors and metadata.
  */
 export function parsePubmedText(text: string, sourcePath: string, slug?: string): ParsedReview {
+  refuseMarkup(text, sourcePath);
   const page = segmentPage(text);
   const header = parseHeader(page.header);
   if (!header.title) {
@@ -66,4 +67,21 @@ export function parsePubmedText(text: string, sourcePath: string, slug?: string)
         warnings: r.warnings,
       })),
   };
+}
+
+/**
+ * A copied page is text; XML or HTML read as text would find a "citation line" inside a tag's
+ * text and put a review titled with markup on the site. No copied page starts with a tag.
+ */
+function refuseMarkup(text: string, sourcePath: string): void {
+  const start = /^[\s\uFEFF]*/.exec(text)?.[0] ?? '';
+  const head = text.slice(start.length, start.length + 200);
+  if (/^<(?:\?xml|!doctype|!--|[a-z][\w:.-]*[\s/>])/i.test(head)) {
+    throw new SourceError(
+      sourcePath,
+      start.split(/\r\n|\r|\n/).length,
+      'a PubMed article page copied as text, not XML or HTML (use --format pubmed-xml, jats or pubmed-html)',
+      head.split(/\r\n|\r|\n/)[0],
+    );
+  }
 }

@@ -17,6 +17,8 @@ const NUMBERED = /^\d+\.\s+(?<text>\S.*)$/;
 
 /** The link buttons PubMed prints after a reference, copied as " - DOI - PMC - PubMed". */
 const MARKERS = /(?:\s+-\s+(?:DOI|PMC|PubMed|Free PMC article|Google Scholar|Europe PMC))+\s*$/i;
+/** Far more than the markers of any reference take up. */
+const MARKER_TAIL = 512;
 
 export function parseReferenceList(lines: PageLine[]): PageReference[] {
   const entries: { line: number; text: string }[] = [];
@@ -32,7 +34,8 @@ export function parseReferenceList(lines: PageLine[]): PageReference[] {
 }
 
 function toReference(entry: { line: number; text: string }, number: number): PageReference {
-  const markerText = MARKERS.exec(entry.text)?.[0] ?? '';
+  // Markers end the line: searching only its tail keeps a hostile line from costing quadratic time.
+  const markerText = MARKERS.exec(entry.text.slice(-MARKER_TAIL))?.[0] ?? '';
   const citation = entry.text.slice(0, entry.text.length - markerText.length).trim();
   const { item, warnings } = parseCitation(citation);
   const pageLinks = markerLinks(markerText);
