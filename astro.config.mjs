@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { clientScriptsIntegration } from './src/integrations/client-scripts.ts';
 import { fileProtocolIntegration, siteArchiveIntegration } from './src/integrations/file-protocol.ts';
 import { offlineIntegration } from './src/integrations/offline.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
@@ -27,10 +28,12 @@ export default defineConfig({
       ],
     }),
   },
-  // Order matters: each runs at astro:build:done on what the one before it wrote. Pagefind
-  // indexes the pages; the file:// step bundles the client script and makes subresource URLs
-  // page-relative; the service worker hashes the result; the zip takes everything.
+  // Order matters: each runs at astro:build:done on what the one before it wrote. The client
+  // scripts are bundled (pages load them as classic files, see client-scripts.ts); Pagefind
+  // indexes the pages; the file:// step makes subresource URLs page-relative; the service worker
+  // hashes the result; the zip takes everything.
   integrations: [
+    clientScriptsIntegration(),
     pagefindIntegration(),
     fileProtocolIntegration(),
     offlineIntegration(),

@@ -23,7 +23,9 @@ const SOURCES = [
   'tests/fixtures/external/biopython__efetch_pmc.xml',
 ];
 
-console.log('| source | review | figures | refs | DOI | PMID | PMCID | none | not fully parsed | ingest (median) |');
+console.log(
+  '| source | review | figures | refs | DOI | PMID | PMCID | none | not fully parsed | ingest (median) |',
+);
 console.log('| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: |');
 for (const source of SOURCES) {
   const times: number[] = [];

@@ -50,11 +50,7 @@ async function offlineRun(browser: Browser, dir: string): Promise<number> {
     await site.close();
     await context.setOffline(true);
     await page.goto(`${site.url}${SLUG}/`);
-    return await timeToResult(
-      page,
-      '#site-search .pagefind-ui__search-input',
-      '#site-search .pagefind-ui__result',
-    );
+    return await timeToResult(page, '#site-search .search__field', '#site-search .pagefind-ui__result');
   } finally {
     await context.close();
   }

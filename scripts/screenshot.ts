@@ -34,7 +34,8 @@ try {
   });
   await page.goto(new URL(values.path, site.url).href);
   if (values.search) {
-    await page.fill('.pagefind-ui__search-input', values.search);
+    // Typing in the field loads Pagefind's UI, which then searches what was typed.
+    await page.fill('#site-search .search__field', values.search);
     await page.waitForSelector('.pagefind-ui__result');
   }
   await page.screenshot({ path: values.out, fullPage: values.full });

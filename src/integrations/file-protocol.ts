@@ -2,20 +2,18 @@
  * Makes the built site work when `dist/index.html` is opened from disk (file://), and offers the
  * whole site as one zip to download.
  *
- * After Pagefind has indexed `dist` (astro:build:done), this
- *   1. bundles src/client/{file-links,file-search,register-service-worker}.ts into one classic
- *      script, `<base>lectern-client.js` (no ES modules: browsers refuse those over file://);
- *   2. rewrites every root-relative URL of a subresource (link[href], script[src],
+ * After Pagefind has indexed `dist` (astro:build:done), this (the scripts are classic files
+ * already, see client-scripts.ts: browsers refuse ES modules over file://)
+ *   1. rewrites every root-relative URL of a subresource (link[href], script[src],
  *      img/source[src|srcset], url() in CSS and <style>) into a page-relative one, so styles,
  *      scripts and images load from disk as they do under any base path over http. Navigation
  *      links (a[href]) and the search container's data paths stay as written: over file://
  *      file-links.ts points them at the right index.html at run time;
- *   3. writes `search-index.js`, a classic script holding the titles, keywords, figure captions
+ *   2. writes `search-index.js`, a classic script holding the titles, keywords, figure captions
  *      and references of every review, for the search that file-search.ts offers over file://.
  * The archive step (`siteArchiveIntegration`) runs last, after the service worker is written.
  */
 import type { AstroIntegration } from 'astro';
-import { build } from 'esbuild';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
@@ -24,53 +22,16 @@ import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { visit } from 'unist-util-visit';
+import { isEntryExport } from '../lib/cite/entry-export-file.ts';
+import { FILE_READS_IN_FLIGHT, mapPool } from '../lib/map-pool.ts';
 import type { FileSearchEntry, FileSearchIndex, FileSearchPage } from '../client/file-search.ts';
 
-/** The classic script every page loads (BaseLayout.astro), at the site root. */
-export const CLIENT_SCRIPT = 'lectern-client.js';
 /** The fallback index for file://, at the site root. */
 export const SEARCH_INDEX_SCRIPT = 'search-index.js';
 /** The whole site as one zip, at the site root. */
 export const SITE_ARCHIVE = 'lectern-site.zip';
 /** The folder the archive unpacks into. */
 const ARCHIVE_FOLDER = 'lectern-site/';
-
-const CLIENT_DIR = fileURLToPath(new URL('../client/', import.meta.url));
-
-const CLIENT_ENTRY = `
-import { registerServiceWorker } from './register-service-worker.ts';
-import { pointLinksAtFiles } from './file-links.ts';
-import { mountFileSearch } from './file-search.ts';
-
-const script = document.currentScript;
-if (script instanceof HTMLScriptElement) {
-  const siteRoot = new URL('./', script.src);
-  if (location.protocol === 'file:') {
-    pointLinksAtFiles(document, siteRoot, script.dataset.base ?? '/');
-    const search = document.getElementById('site-search');
-    if (search) mountFileSearch(search, siteRoot);
-  } else {
-    registerServiceWorker(siteRoot);
-  }
-}
-`;
-
-/** The client script as one classic (IIFE) script. */
-export async function bundleClientScript(): Promise<string> {
-  const result = await build({
-    stdin: { contents: CLIENT_ENTRY, resolveDir: CLIENT_DIR, sourcefile: 'lectern-client.ts', loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'es2020',
-    minify: true,
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild wrote no client script');
-  return file.text;
-}
 
 export function fileProtocolIntegration(): AstroIntegration {
   let base = '/';
@@ -79,16 +40,6 @@ export function fileProtocolIntegration(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-      },
-      'astro:server:setup': ({ server }) => {
-        // `astro dev` has no build step: bundle the client script on request.
-        server.middlewares.use((req, res, next) => {
-          if (req.url?.split('?')[0] !== `${base}${CLIENT_SCRIPT}`) return next();
-          bundleClientScript().then(
-            (code) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(code),
-            (error: unknown) => next(error),
-          );
-        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const stats = await prepareForFileProtocol(fileURLToPath(dir), base);
@@ -100,12 +51,11 @@ export function fileProtocolIntegration(): AstroIntegration {
   };
 }
 
-/** Runs steps 1-3 of the module comment on a built site in `distDir`, built for `base`. */
+/** Runs steps 1-2 of the module comment on a built site in `distDir`, built for `base`. */
 export async function prepareForFileProtocol(
   distDir: string,
   base: string,
 ): Promise<{ rewritten: number; pages: number; indexBytes: number }> {
-  await writeFile(join(distDir, CLIENT_SCRIPT), await bundleClientScript());
   const files = await listFiles(distDir);
   let rewritten = 0;
   const pages: FileSearchPage[] = [];
@@ -140,7 +90,7 @@ export async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-// --- 2. Page-relative subresource URLs --------------------------------------------------------
+// --- 1. Page-relative subresource URLs --------------------------------------------------------
 
 /**
  * `url` (as written in the file at `from`, a path under the site root) made relative to that
@@ -252,7 +202,7 @@ export function relativizeCss(css: string, file: string, base: string): { css: s
   return { css: out, count };
 }
 
-// --- 3. The fallback search index ---------------------------------------------------------------
+// --- 2. The fallback search index ---------------------------------------------------------------
 
 const hasClass = (node: Element, name: string): boolean => {
   const value = node.properties['className'];
@@ -314,16 +264,17 @@ export function siteArchiveIntegration(): AstroIntegration {
 }
 
 /**
- * Zips every file of the built site (but the zip itself) into `<dist>/lectern-site.zip`, under
+ * Zips every file of the built site (but the zip itself and the per-reference exports) into `<dist>/lectern-site.zip`, under
  * one folder, so a reader can unpack it and open `lectern-site/index.html` from disk.
  * Deterministic: sorted entries, a fixed timestamp, the same bytes for the same site.
  */
 export async function writeSiteArchive(distDir: string): Promise<{ files: number; bytes: number }> {
-  const files = (await listFiles(distDir)).filter((file) => file !== SITE_ARCHIVE);
+  const files = (await listFiles(distDir)).filter((file) => file !== SITE_ARCHIVE && !isEntryExport(file));
   const zip = zipFiles(
-    await Promise.all(
-      files.map(async (file) => ({ name: ARCHIVE_FOLDER + file, data: await readFile(join(distDir, file)) })),
-    ),
+    await mapPool(files, FILE_READS_IN_FLIGHT, async (file) => ({
+      name: ARCHIVE_FOLDER + file,
+      data: await readFile(join(distDir, file)),
+    })),
   );
   await writeFile(join(distDir, SITE_ARCHIVE), zip);
   return { files: files.length, bytes: zip.length };

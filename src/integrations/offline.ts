@@ -4,8 +4,8 @@
  *   1. tags the search container of every page with Pagefind's `metaCacheTag` (a hash of the
  *      index entry), so Pagefind asks for `pagefind-entry.json?ts=<tag>`: one stable URL per
  *      index, cacheable, and new whenever the index is;
- *   2. writes `<base>sw.js`, a service worker that precaches every page, stylesheet, script, image
- *      and the whole Pagefind bundle and index into one cache named after a hash of those files'
+ *   2. writes `<base>sw.js`, a service worker that precaches every page, stylesheet, script, image,
+ *      whole-list export (not each reference's own, see isEntryExport) and the Pagefind index into one cache named after a hash of those files'
  *      contents, and `<base>offline-manifest.json`, the same list with sizes, for people and tests.
  *
  * The worker resolves everything against its own URL, so its scope and URLs follow the base
@@ -21,6 +21,8 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isEntryExport } from '../lib/cite/entry-export-file.ts';
+import { FILE_READS_IN_FLIGHT, mapPool } from '../lib/map-pool.ts';
 import { listFiles, SEARCH_INDEX_SCRIPT, SITE_ARCHIVE } from './file-protocol.ts';
 
 export const SERVICE_WORKER = 'sw.js';
@@ -86,17 +88,17 @@ export async function writeServiceWorker(distDir: string): Promise<OfflineManife
     if (tagged !== html) await writeFile(path, tagged);
   }
 
-  const precached = await Promise.all(
-    files
-      .filter((file) => !NOT_PRECACHED.has(file) && !UNUSED_PAGEFIND.test(file))
-      .map(async (file) => {
-        const data = await readFile(join(distDir, file));
-        return {
-          url: fileUrl(file),
-          bytes: data.length,
-          integrity: `sha256-${sha256(data).toString('base64')}`,
-        };
-      }),
+  const precached = await mapPool(
+    files.filter((file) => !NOT_PRECACHED.has(file) && !UNUSED_PAGEFIND.test(file) && !isEntryExport(file)),
+    FILE_READS_IN_FLIGHT,
+    async (file) => {
+      const data = await readFile(join(distDir, file));
+      return {
+        url: fileUrl(file),
+        bytes: data.length,
+        integrity: `sha256-${sha256(data).toString('base64')}`,
+      };
+    },
   );
   precached.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const version = sha256(precached.map((f) => `${f.url}\t${f.integrity}`).join('\n'))

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeServiceWorker, type OfflineManifest } from '../../src/integrations/offline.ts';
 import { indexSite } from '../../src/integrations/pagefind.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, openSearch } from '../helpers/browser.ts';
 import { collectPageErrors } from '../helpers/page-errors.ts';
 import { serveStatic, type StaticSite } from '../helpers/static-server.ts';
 
@@ -70,8 +70,7 @@ async function serviceWorkerState(page: Page) {
 
 /** Types `query` into Pagefind's box and returns the first result's title and link. */
 async function pagefindSearch(page: Page, query: string): Promise<{ title: string; href: string }> {
-  const input = page.locator('#site-search .pagefind-ui__search-input');
-  await input.waitFor({ state: 'visible' });
+  const input = await openSearch(page);
   await input.fill(query);
   const result = page
     .locator('#site-search .pagefind-ui__result')

@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, openSearch } from '../helpers/browser.ts';
 import { collectPageErrors } from '../helpers/page-errors.ts';
 import { serveStatic, type StaticSite } from '../helpers/static-server.ts';
 
@@ -66,23 +66,15 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
     expect(errors.problems, 'console errors, page errors and failed requests').toEqual([]);
   }
 
-  /**
-   * Waits until Pagefind's UI has mounted, which needs pagefind-ui.js from under the base; fails
-   * at once if the page reports the bundle missing instead of waiting out the timeout.
-   */
-  const searchInput = async (page: Page) => {
-    const input = page.locator('#site-search .pagefind-ui__search-input');
-    await input.or(page.getByText('Search is unavailable')).first().waitFor({ state: 'visible' });
-    expect(await input.isVisible(), `the search UI mounted on ${page.url()}`).toBe(true);
-    return input;
-  };
+  /** Waits until the site script has run: it shows the search field (the layout is final then). */
+  const settled = (page: Page) => page.locator('#site-search .search__field').waitFor({ state: 'visible' });
 
   it('follows the library card to the review, whose h1 is its title', async () => {
     await withPage(async (page) => {
       const response = await page.goto(site().url);
       expect(response?.status()).toBe(200);
       expect(await page.locator('h1').innerText()).toBe('Library');
-      await searchInput(page);
+      await settled(page);
 
       const card = page.locator('.card').filter({ hasText: TITLE });
       await card.getByRole('link', { name: TITLE }).click();
@@ -90,7 +82,7 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
 
       expect(await page.locator('h1').allInnerTexts()).toEqual([TITLE]);
       expect(await page.title()).toBe(`${TITLE} · Lectern`);
-      await searchInput(page);
+      await settled(page);
     });
   });
 
@@ -114,7 +106,7 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
   it.runIf(layout)('jumps to the figures and to figure 2, showing it below the sticky header', async () => {
     await withPage(async (page) => {
       await page.goto(`${site().url}${SLUG}/`);
-      await searchInput(page);
+      await settled(page);
       const before = await placement(page, '#figure-2');
       expect(before.top, 'figure 2 starts below the fold').toBeGreaterThan(before.viewportHeight);
 
@@ -153,7 +145,7 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
           // A fresh load each time: the browser, not a same-page jump, scrolls to the target.
           await page.goto('about:blank');
           await page.goto(`${site().url}${SLUG}/#${id}`);
-          await searchInput(page);
+          await settled(page);
           const target = await placement(page, `#${id}`);
           expect(target.targetId).toBe(id);
           expect(target.top, `#${id} is not hidden under the header`).toBeGreaterThanOrEqual(
@@ -170,7 +162,7 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
    * left over from the previous query never counts); returns that result.
    */
   async function search(page: Page, query: string, highlighted: RegExp) {
-    const input = await searchInput(page);
+    const input = await openSearch(page);
     await input.fill(query);
     const result = page
       .locator('#site-search .pagefind-ui__result')
@@ -206,14 +198,14 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
       await page.waitForURL((url) => url.pathname === reviewPath);
       expect(new URL(page.url()).origin).toBe(origin());
       expect(await page.locator('h1').allInnerTexts()).toEqual([TITLE]);
-      await searchInput(page);
+      await settled(page);
     });
   });
 
   it('answers a query with no match with a message, not an error', async () => {
     await withPage(async (page) => {
       await page.goto(`${site().url}${SLUG}/`);
-      const input = await searchInput(page);
+      const input = await openSearch(page);
       await input.fill('zzqxjv');
       const message = page.locator('#site-search .pagefind-ui__message');
       await message.filter({ hasText: /no results/i }).waitFor({ state: 'visible' });

@@ -1,0 +1,5 @@
+import { mountCopyButtons } from '../copy-citation.ts';
+import { mountStyleSwitchers } from '../style-switcher.ts';
+
+mountStyleSwitchers(document);
+mountCopyButtons(document);

@@ -1,0 +1,3 @@
+import { mountLightbox } from '../lightbox.ts';
+
+mountLightbox(document);

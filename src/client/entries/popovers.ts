@@ -1,0 +1,3 @@
+import { mountPopovers } from '../popovers.ts';
+
+mountPopovers(document);

@@ -1,0 +1,3 @@
+import { mountReferenceBrowser } from '../reference-browser.ts';
+
+mountReferenceBrowser(document.querySelector<HTMLElement>('.ref-browser'));

@@ -1,0 +1,177 @@
+import {
+  allOf,
+  describeQuery,
+  parseQuery,
+  queryFilters,
+  type PagefindFilter,
+} from '../lib/search/query-syntax.ts';
+
+/** The part of Pagefind's JS API (pagefind.js) the browser uses. */
+interface PagefindResult {
+  data(): Promise<{ url: string }>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  filters?: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(options: { baseUrl: string }): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(
+    term: string | null,
+    options: { filters: PagefindFilter; sort?: Record<string, 'asc' | 'desc'> },
+  ): Promise<PagefindSearch | null>;
+}
+
+const BY_NUMBER: Record<string, 'asc' | 'desc'> = { number: 'asc' };
+const SORTS: Record<string, Record<string, 'asc' | 'desc'>> = {
+  number: { number: 'asc' },
+  'year-asc': { year: 'asc' },
+  'year-desc': { year: 'desc' },
+  author: { author: 'asc' },
+};
+
+/**
+ * Turns the plain list of references into a browser: Pagefind's JS API answers the query (text,
+ * `key:value` syntax) and the checked filters, with an empty text query when only filters are
+ * set, and the list shows the matching entries in the chosen order. The state lives in the URL
+ * (?q=…&sort=…&type=…), so a filtered view can be shared. Without JS, or over file://, the
+ * page stays the full list in the review's order.
+ */
+export function mountReferenceBrowser(root: HTMLElement | null): void {
+  if (!root || location.protocol === 'file:') return;
+  const form = root.querySelector('form');
+  const list = root.querySelector('ol');
+  const status = root.querySelector('[role="status"]');
+  const none = root.querySelector<HTMLElement>('.ref-browser__none');
+  const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
+  const sort = form?.querySelector<HTMLSelectElement>('select');
+  if (!form || !list || !status || !none || !input || !sort) return;
+  const items = new Map<string, HTMLLIElement>();
+  for (const li of list.querySelectorAll<HTMLLIElement>('li[data-ref]'))
+    items.set(li.dataset['ref'] ?? '', li);
+  const total = items.size;
+  const review = root.dataset['review'] ?? '';
+  const absolute = (path: string): string => new URL(path, document.baseURI).pathname;
+  const bundlePath = absolute(root.dataset['bundlePath'] ?? '/pagefind/');
+  const baseUrl = absolute(root.dataset['baseUrl'] ?? '/');
+
+  let pagefind: Pagefind | undefined;
+  let years: string[] = [];
+  let run = 0;
+
+  const load = async (): Promise<Pagefind> => {
+    if (pagefind) return pagefind;
+    const module = (await import(/* @vite-ignore */ `${bundlePath}pagefind.js`)) as Pagefind;
+    await module.options({ baseUrl });
+    years = Object.keys((await module.filters())['year'] ?? {});
+    pagefind = module;
+    return module;
+  };
+
+  const checked = (): Map<string, string[]> => {
+    const out = new Map<string, string[]>();
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')) {
+      out.set(box.name, [...(out.get(box.name) ?? []), box.value]);
+    }
+    return out;
+  };
+
+  const writeUrl = (): void => {
+    const params = new URLSearchParams();
+    if (input.value.trim()) params.set('q', input.value.trim());
+    if (sort.value !== 'number') params.set('sort', sort.value);
+    for (const [key, values] of checked()) for (const v of values) params.append(key, v);
+    const query = params.toString();
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  };
+
+  const readUrl = (): void => {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') ?? '';
+    const wanted = params.get('sort') ?? 'number';
+    if (SORTS[wanted]) sort.value = wanted;
+    for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+      box.checked = params.getAll(box.name).includes(box.value);
+    }
+  };
+
+  const show = (refs: string[]): void => {
+    const fragment = document.createDocumentFragment();
+    for (const [, li] of items) li.hidden = true;
+    for (const ref of refs) {
+      const li = items.get(ref);
+      if (!li) continue;
+      li.hidden = false;
+      fragment.append(li);
+    }
+    // The rest keep their place after the shown ones, hidden.
+    for (const [ref, li] of items) if (!refs.includes(ref)) fragment.append(li);
+    list.append(fragment);
+    none.hidden = refs.length > 0;
+  };
+
+  const updateCounts = (counts: Record<string, Record<string, number>> | undefined): void => {
+    if (!counts) return;
+    for (const fieldset of form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-filter]')) {
+      const values = counts[fieldset.dataset['filter'] ?? ''] ?? {};
+      for (const span of fieldset.querySelectorAll<HTMLElement>('[data-count-for]')) {
+        span.textContent = `(${values[span.dataset['countFor'] ?? ''] ?? 0})`;
+      }
+    }
+  };
+
+  const update = async (): Promise<void> => {
+    const mine = ++run;
+    writeUrl();
+    const query = parseQuery(input.value);
+    const groups = [...checked()].map(([key, values]) => ({ [key]: { any: values } }));
+    let engine: Pagefind;
+    try {
+      engine = await load();
+    } catch {
+      status.textContent =
+        'Search is unavailable: the search index was not found. All references are listed.';
+      return;
+    }
+    const filters = allOf([{ review }, { kind: 'reference' }, ...groups, ...queryFilters(query, years)]);
+    const search = await engine.search(query.text || null, { filters, sort: SORTS[sort.value] ?? BY_NUMBER });
+    if (mine !== run || !search) return;
+    const data = await Promise.all(search.results.map((r) => r.data()));
+    if (mine !== run) return;
+    // A reference's page is …/references/<segment>/: the segment names its item in the list.
+    show(data.map((d) => /\/references\/([^/]+)\/?$/.exec(d.url)?.[1] ?? ''));
+    updateCounts(search.filters);
+    const described = describeQuery(query);
+    const filterCount = groups.length;
+    const summary =
+      data.length === total && !described && filterCount === 0
+        ? `${total} references`
+        : `${data.length} of ${total} references${described ? ` ${described}` : ''}${filterCount ? `, ${filterCount} filter${filterCount > 1 ? 's' : ''} set` : ''}`;
+    const order = sort.selectedOptions[0]?.textContent.toLowerCase() ?? '';
+    status.textContent = `${summary}, sorted by ${order}.${query.problems.length ? ` ${query.problems.join(' ')}` : ''}`;
+  };
+
+  let timer: number | undefined;
+  const soon = (): void => {
+    clearTimeout(timer);
+    timer = window.setTimeout(() => void update(), 150);
+  };
+  form.addEventListener('input', (event) => {
+    if (event.target === input) soon();
+    else void update();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void update();
+  });
+  form.addEventListener('reset', () => {
+    // The form's fields are reset after this event.
+    setTimeout(() => void update(), 0);
+  });
+  form.hidden = false;
+  root.classList.add('ref-browser--live');
+  readUrl();
+  if (location.search) void update();
+  else void load().catch(() => undefined);
+}

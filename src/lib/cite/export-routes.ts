@@ -1,0 +1,53 @@
+/**
+ * Static paths and responses for the export endpoints in src/pages/[slug]/ (whole lists) and
+ * src/pages/[slug]/references/ (one reference each). Astro writes each response to a file at
+ * build time; the Content-Type header documents the media type (a static host maps it from the
+ * extension).
+ */
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import type { CslItem } from '../schema/csl.ts';
+import { exportFormat, exportText, type ExportFormat } from './exports.ts';
+
+/** Each review's references, in the review's order. */
+async function referencesByReview(): Promise<Map<string, CslItem[]>> {
+  const reviews = await getCollection('reviews');
+  const references = await getCollection('references');
+  return new Map(
+    reviews.map((review) => [
+      review.id,
+      references
+        .filter((r) => r.data.review === review.id)
+        .sort((a, b) => a.data.number - b.data.number)
+        .map((r) => r.data.item),
+    ]),
+  );
+}
+
+export async function listPaths(): Promise<{ params: { slug: string }; props: { items: CslItem[] } }[]> {
+  const byReview = await referencesByReview();
+  return [...byReview]
+    .filter(([, items]) => items.length > 0)
+    .map(([slug, items]) => ({ params: { slug }, props: { items } }));
+}
+
+export async function entryPaths(): Promise<
+  { params: { slug: string; id: string }; props: { items: CslItem[] } }[]
+> {
+  const byReview = await referencesByReview();
+  return [...byReview].flatMap(([slug, items]) =>
+    items.map((item) => ({ params: { slug, id: item.id.toLowerCase() }, props: { items: [item] } })),
+  );
+}
+
+function respond(format: ExportFormat, items: CslItem[]): Response {
+  return new Response(exportText(format, items), {
+    headers: { 'Content-Type': `${format.mediaType}; charset=utf-8` },
+  });
+}
+
+/** The GET handler of an export endpoint for files ending in `.extension`. */
+export function exportRoute(extension: ExportFormat['extension']): APIRoute {
+  const format = exportFormat(extension);
+  return ({ props }) => respond(format, (props as { items: CslItem[] }).items);
+}

@@ -1,0 +1,72 @@
+/**
+ * Highwire Press `citation_*` meta tags, which Google Scholar, Zotero and other reference
+ * managers read from an article page: https://scholar.google.com/intl/en/scholar/inclusion.html.
+ * Values are plain text; the page escapes them as attribute values.
+ */
+import type { CslItem } from '../schema/csl.ts';
+import type { ReviewMeta } from '../schema/review.ts';
+import { nameText, pageRange, slashDate, yearOf } from './shared.ts';
+
+export interface MetaTag {
+  name: string;
+  content: string;
+}
+
+/** Tags for the review itself; `abstractUrl` is the page's absolute (or base-relative) URL. */
+export function highwireTags(meta: ReviewMeta, abstractUrl: string): MetaTag[] {
+  const tags: MetaTag[] = [];
+  const add = (name: string, content: string | undefined): void => {
+    if (content !== undefined && content.trim() !== '') tags.push({ name, content: content.trim() });
+  };
+  add('citation_title', meta.title);
+  for (const author of meta.authors) add('citation_author', nameText(author));
+  add('citation_journal_title', meta.journal.title ?? meta.journal.abbreviation);
+  add('citation_journal_abbrev', meta.journal.abbreviation);
+  add('citation_publication_date', slashDate(meta.issued));
+  add('citation_volume', meta.volume);
+  add('citation_issue', meta.issue);
+  const { first, last } = pageRange(meta.pages ?? meta.eLocator);
+  add('citation_firstpage', first);
+  add('citation_lastpage', last);
+  add('citation_doi', meta.doi);
+  add('citation_pmid', meta.pmid);
+  add('citation_pmcid', meta.pmcid);
+  for (const keyword of meta.keywords) add('citation_keywords', keyword);
+  add('citation_language', 'en');
+  add('citation_abstract_html_url', abstractUrl);
+  return tags;
+}
+
+/** A `;` inside a value would end the field early; `=` is safe after the first. */
+const field = (key: string, value: string | undefined): string | undefined =>
+  value === undefined || value.trim() === ''
+    ? undefined
+    : `${key}=${value.replace(/;/g, ',').replace(/\s+/g, ' ').trim()}`;
+
+/** One `citation_reference` value: "citation_title=…; citation_author=…; citation_year=…". */
+export function citationReference(item: CslItem): string {
+  const { first, last } = pageRange(item.page);
+  return [
+    field('citation_title', item.title),
+    ...(item.author ?? []).map((a) => field('citation_author', nameText(a))),
+    field(
+      item.type === 'article-journal' ? 'citation_journal_title' : 'citation_publisher',
+      item['container-title'] ?? item.publisher,
+    ),
+    field('citation_publication_date', slashDate(item.issued)),
+    field('citation_year', yearOf(item.issued)),
+    field('citation_volume', item.volume),
+    field('citation_issue', item.issue),
+    field('citation_firstpage', first),
+    field('citation_lastpage', last),
+    field('citation_doi', item.DOI),
+    field('citation_pmid', item.PMID),
+    field('citation_pmcid', item.PMCID),
+  ]
+    .filter((f): f is string => f !== undefined)
+    .join('; ');
+}
+
+export function referenceTags(items: CslItem[]): MetaTag[] {
+  return items.map((item) => ({ name: 'citation_reference', content: citationReference(item) }));
+}

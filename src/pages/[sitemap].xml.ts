@@ -1,0 +1,34 @@
+/**
+ * `<base>sitemap.xml`: every page of the site (library, reviews, reference browsers and
+ * reference permalinks) as absolute URLs. A sitemap needs the site's origin, so it is written
+ * only when SITE is set (astro.config.mjs `site`); a build without it has no sitemap. (A
+ * dynamic route only so that it can produce no file at all.)
+ */
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { withBase } from '../lib/base-path.ts';
+import { sitemapXml } from '../lib/metadata/sitemap.ts';
+
+export function getStaticPaths(): { params: { sitemap: string } }[] {
+  return import.meta.env.SITE ? [{ params: { sitemap: 'sitemap' } }] : [];
+}
+
+export const GET: APIRoute = async ({ site }) => {
+  if (!site) return new Response(null, { status: 404 });
+  const reviews = await getCollection('reviews');
+  const references = await getCollection('references');
+  const paths = [
+    '/',
+    ...reviews.flatMap((review) => {
+      const own = references.filter((r) => r.data.review === review.id);
+      return [
+        `${review.id}/`,
+        ...(own.length > 0 ? [`${review.id}/references/`] : []),
+        ...own.map((r) => `${review.id}/references/${r.data.item.id.toLowerCase()}/`),
+      ];
+    }),
+  ];
+  return new Response(sitemapXml(paths.map((p) => new URL(withBase(p), site).href)), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
+};
