@@ -172,6 +172,8 @@ export function mountReferenceBrowser(root: HTMLElement | null): void {
   form.hidden = false;
   root.classList.add('ref-browser--live');
   readUrl();
+  // Pagefind loads when the reader first uses a control (or the URL asks for a filtered view),
+  // never just because the page was opened.
   if (location.search) void update();
-  else void load().catch(() => undefined);
+  else form.addEventListener('focusin', () => void load().catch(() => undefined), { once: true });
 }

@@ -13,6 +13,10 @@ export interface IngestSummary {
   report?: ReferenceReport;
   /** Online requests the resolution made (0 when everything came from the cache). */
   requests?: number;
+  /** Figure images found beside the source and stored with the figures. */
+  figureImages?: number;
+  /** Image files beside the source that were not taken, each with the reason. */
+  skippedImages?: string[];
 }
 
 export function summarize(review: Review, incomplete: IncompleteReference[]): IngestSummary {
@@ -31,7 +35,7 @@ export function summarize(review: Review, incomplete: IncompleteReference[]): In
 export function formatSummary(s: IngestSummary): string {
   const lines = [
     `review      ${s.slug}`,
-    `figures     ${s.figures}`,
+    `figures     ${s.figures}${s.figureImages ? ` (${s.figureImages} with an image)` : ''}`,
     `references  ${s.references}`,
     `  with DOI    ${s.withDoi}`,
     `  with PMID   ${s.withPmid}`,
@@ -41,6 +45,7 @@ export function formatSummary(s: IngestSummary): string {
   for (const r of s.incomplete) {
     lines.push(`    [${r.number}] line ${r.line}: ${r.warnings.join('; ')}`, `        ${r.text}`);
   }
+  for (const skipped of s.skippedImages ?? []) lines.push(`  image skipped: ${skipped}`);
   if (s.report) lines.push('', formatReport(s.report));
   if (s.requests !== undefined) lines.push(`online requests  ${s.requests}`);
   return lines.join('\n');

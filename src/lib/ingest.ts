@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { prettifyError } from 'astro/zod';
 import { SourceError } from './errors.ts';
+import { findFigureImages, type FigureImage } from './figure-images.ts';
 import { parseSource } from './parse/parse-source.ts';
 import { reviewSchema, type ParsedReview, type Review, type SourceFormat } from './schema/review.ts';
 import { cslProblems } from './schema/validate-csl.ts';
@@ -26,12 +27,14 @@ export interface IngestOptions {
   force?: boolean;
   /** Resolve references online (`--resolve`); without it only cached answers are used. */
   online?: Resolvers;
+  /** The folder to take figure images from (the source file's folder; see findFigureImages). */
+  imagesFrom?: string;
 }
 
 /** Ingests a source file; it is kept as `content/sources/<file name>`. */
 export async function ingestFile(file: string, options: IngestOptions): Promise<IngestSummary[]> {
   const text = decodeSource(await readSource(file), file);
-  return ingestSources([{ name: basename(file), text }], options, file);
+  return ingestSources([{ name: basename(file), text }], { imagesFrom: dirname(file), ...options }, file);
 }
 
 /**
@@ -66,11 +69,20 @@ export async function ingestSources(
     const review: Review = { ...parsedReview, references: resolved.items };
     validate(review, file);
     const report = buildReport(review, resolved.conflicts);
-    const files = new Map(reviewFiles(review));
+    const { images, skipped } = options.imagesFrom
+      ? await findFigureImages(review.figures, options.imagesFrom)
+      : { images: new Map<number, FigureImage>(), skipped: [] };
+    const files = new Map(reviewFiles(review, images));
     if (cache.size > 0) files.set('resolution.json', saveResolutionCache(cache));
     files.set('report.json', `${JSON.stringify(report, null, 2)}\n`);
     writes.push({ dir, files });
-    summaries.push({ ...summarize(review, incomplete), report, requests: resolved.requests });
+    summaries.push({
+      ...summarize(review, incomplete),
+      report,
+      requests: resolved.requests,
+      figureImages: images.size,
+      ...(skipped.length > 0 ? { skippedImages: skipped } : {}),
+    });
   }
 
   const staged = await stageSources(out, sources, file);

@@ -3,17 +3,12 @@
  * payload in every field, ingested with the real ingest into a temporary project (a copy of the
  * site's code with `node_modules` linked) and built there with the real `astro build`.
  */
-import { execFile } from 'node:child_process';
-import { cp, mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ingestFile } from '../../src/lib/ingest.ts';
 import { DOI_PAYLOADS, PAYLOADS, URL_PAYLOADS } from '../hostile/payloads.ts';
 import { jats, pageText, pubmedXml, type SyntheticReview } from '../hostile/synthetic-sources.ts';
-
-const run = promisify(execFile);
-const REPO = new URL('../../', import.meta.url).pathname;
+import { buildTempProject, makeTempProject } from './temp-project.ts';
 
 export interface InjectedReview {
   slug: string;
@@ -120,20 +115,9 @@ export async function ingestPayloadSources(dir: string, content: string): Promis
 
 /** Copies the site's code into a temporary project, ingests the payload sources and builds it. */
 export async function buildInjectionSite(): Promise<InjectionSite> {
-  const project = await mkdtemp(join(tmpdir(), 'lectern-injection-'));
-  for (const entry of ['astro.config.mjs', 'src', 'public', 'package.json', 'tsconfig.json']) {
-    await cp(join(REPO, entry), join(project, entry), { recursive: true });
-  }
-  await symlink(join(REPO, 'node_modules'), join(project, 'node_modules'), 'dir');
+  const project = await makeTempProject('injection');
   const sources = join(project, 'payload-sources');
   await mkdir(sources);
   const reviews = await ingestPayloadSources(sources, join(project, 'content'));
-  // Vitest sets BASE_URL, MODE, DEV, PROD and SSR; Astro would take BASE_URL over its own base.
-  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...env } = process.env;
-  await run('npx', ['astro', 'build'], {
-    cwd: project,
-    env: { ...env, BASE_PATH: '/', ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { project, dist: join(project, 'dist'), reviews };
+  return { project, dist: await buildTempProject(project), reviews };
 }

@@ -3,7 +3,7 @@ import { findDoi, findIsbn, findPmcid, findPmid, findUrl } from './identifiers.t
 import { findLocator, type Locator } from './journal-source.ts';
 import { TRAILER, stripNoise } from './noise.ts';
 import { dateSegment, issuedYear } from './parse-date.ts';
-import { isPersonalNameList, looksCorporate, parseNames } from './parse-names.ts';
+import { isPersonalNames, looksCorporate, parseNames, type ParsedNames } from './parse-names.ts';
 import { expandPageRange } from './parse-pages.ts';
 import { splitSegments, type Segment } from './segments.ts';
 import { makeWork, shownOf, take, tidy, titleOf, type Work } from './work-text.ts';
@@ -27,8 +27,7 @@ interface Draft {
   warnings: string[];
 }
 
-function addNames(draft: Draft, segmentText: string, role: 'author' | 'editor'): void {
-  const parsed = parseNames(segmentText);
+function addNames(draft: Draft, parsed: ParsedNames, role: 'author' | 'editor'): void {
   const key = parsed.editors ? 'editor' : role;
   if (parsed.names.length > 0) draft.item[key] = [...(draft.item[key] ?? []), ...parsed.names];
   if (parsed.truncated) draft.item.custom = { ...draft.item.custom, authorsTruncated: true };
@@ -66,10 +65,11 @@ function readAuthorsAndTitle(work: Work, segments: Segment[], draft: Draft): voi
   const first = rest[0];
   if (first) {
     const text = textOf(first);
-    const personal = isPersonalNameList(text);
+    const names = parseNames(text);
+    const personal = isPersonalNames(names);
     const group = rest.length >= 2 && (looksCorporate(text) || wordCount(text) <= 6);
     if (personal || group) {
-      addNames(draft, text, 'author');
+      addNames(draft, names, 'author');
       rest = rest.slice(1);
       // A group printed after the personal names ("…, et al. Study Consortium. Title.")
       const next = rest[0];
@@ -118,14 +118,16 @@ function parseOther(work: Work, draft: Draft, internet: boolean): void {
   const first = texts[0];
   const afterFirst = texts.slice(1).filter((t) => !dateSegment(t));
   const titleLeft = afterFirst.length > 0 && !PUBLICATION.test(afterFirst[0] ?? '');
+  const firstNames = first === undefined ? undefined : parseNames(first);
   if (
     first !== undefined &&
-    (isPersonalNameList(first) ||
-      parseNames(first).editors ||
+    firstNames !== undefined &&
+    (isPersonalNames(firstNames) ||
+      firstNames.editors ||
       (looksCorporate(first) && afterFirst.length > 0) ||
       (titleLeft && wordCount(first) <= 3))
   ) {
-    addNames(draft, first, 'author');
+    addNames(draft, firstNames, 'author');
     index = 1;
   }
   const extra: string[] = [];
@@ -178,9 +180,10 @@ const MEDIUM =
  */
 function readContainer(inText: string, next: string | undefined, draft: Draft): number {
   const { item } = draft;
-  if (parseNames(inText).editors) {
+  const names = parseNames(inText);
+  if (names.editors) {
     item.type = 'chapter';
-    addNames(draft, inText, 'editor');
+    addNames(draft, names, 'editor');
     if (next === undefined) return 0;
     item['container-title'] = next;
     return 1;

@@ -54,7 +54,14 @@ function personal(part: string, loose: boolean): CslName | undefined {
  * name and initialise it to "J". Written "J. E.", every style prints the initials it wants.
  */
 export function spellInitials(initials: string): string {
-  return initials.replace(/[A-Z]/g, '$&.').replace(/\.(?=[A-Z])/g, '. ');
+  // A loop, not two regex replacements: this runs for every name of every reference.
+  let out = '';
+  for (const ch of initials) {
+    const capital = ch >= 'A' && ch <= 'Z';
+    if (capital && out !== '' && out.endsWith('.')) out += ' ';
+    out += capital ? `${ch}.` : ch;
+  }
+  return out;
 }
 
 function normaliseSuffix(suffix: string): string {
@@ -123,6 +130,10 @@ export function parseNames(segment: string): ParsedNames {
 
 /** True when the segment is a list of personal names (with optional et al./editors). */
 export function isPersonalNameList(segment: string): boolean {
-  const parsed = parseNames(segment);
+  return isPersonalNames(parseNames(segment));
+}
+
+/** True when parsed names are all personal names (see isPersonalNameList). */
+export function isPersonalNames(parsed: ParsedNames): boolean {
   return parsed.names.length > 0 && parsed.names.every((n) => n.family !== undefined);
 }

@@ -74,9 +74,11 @@ export function shortDiff(
 }
 
 /** The diff of the first hand-edited file against what this ingest would write in its place. */
-async function editDiff(dir: string, path: string, files: ReadonlyMap<string, string>): Promise<string> {
+async function editDiff(dir: string, path: string, files: ReviewFiles): Promise<string> {
+  const written = files.get(path) ?? '';
+  if (typeof written !== 'string') return `${path}: an image, changed by hand`;
   try {
-    return shortDiff(path, files.get(path) ?? '', await readFile(join(dir, path), 'utf8'), [
+    return shortDiff(path, written, await readFile(join(dir, path), 'utf8'), [
       files.has(path) ? 'this ingest' : 'not written by an ingest',
       'edited',
     ]);
@@ -88,8 +90,11 @@ async function editDiff(dir: string, path: string, files: ReadonlyMap<string, st
 /** A review folder to replace and the files it should hold afterwards. */
 export interface ReviewWrite {
   dir: string;
-  files: ReadonlyMap<string, string>;
+  files: ReviewFiles;
 }
+
+/** Relative path -> text (UTF-8) or bytes (figure images). */
+export type ReviewFiles = ReadonlyMap<string, string | Uint8Array>;
 
 /**
  * Replaces each `dir` with exactly its `files`, all or nothing: every folder is staged beside
@@ -135,13 +140,13 @@ export async function commitReviews(writes: ReviewWrite[], options: { force?: bo
   }
 }
 
-async function stage(staging: string, files: ReadonlyMap<string, string>): Promise<void> {
+async function stage(staging: string, files: ReviewFiles): Promise<void> {
   const manifest: Record<string, string> = {};
-  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [path, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const file = join(staging, path);
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text, 'utf8');
-    manifest[path] = sha256(text);
+    await writeFile(file, content);
+    manifest[path] = sha256(content);
   }
   await writeFile(join(staging, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
 }
@@ -159,8 +164,8 @@ export async function editedFiles(dir: string): Promise<string[]> {
   const edited: string[] = [];
   for (const path of await listFiles(dir)) {
     if (path === MANIFEST) continue;
-    const text = await readFile(join(dir, path), 'utf8');
-    if (manifest[path] !== sha256(text)) edited.push(path);
+    // Bytes, not text: images are content too, and a text file hashes the same either way.
+    if (manifest[path] !== sha256(await readFile(join(dir, path)))) edited.push(path);
   }
   return edited;
 }
@@ -173,6 +178,6 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
