@@ -9,6 +9,7 @@ import { readAbstract } from './read-abstract.ts';
 import { figureElements, figureNumbers, readFigures } from './read-figures.ts';
 import { readFront } from './read-front.ts';
 import { readReferences } from './read-references.ts';
+import { incompleteReferences } from '../incomplete-references.ts';
 
 const ROOTS = 'a JATS <article> or a PMC <pmc-articleset> of <article> elements';
 
@@ -65,14 +66,7 @@ function parseArticle(article: XmlElement, sourcePath: string): ParsedReview {
       references,
       ...(body !== undefined ? { body } : {}),
     },
-    incomplete: parsedRefs
-      .filter((r) => r.warnings.length > 0)
-      .map((r) => ({
-        number: r.number,
-        line: r.line,
-        text: r.item.custom?.verbatim ?? '',
-        warnings: r.warnings,
-      })),
+    incomplete: incompleteReferences(parsedRefs),
   };
 }
 

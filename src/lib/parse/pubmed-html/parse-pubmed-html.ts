@@ -10,6 +10,7 @@ import { parseCitation } from '../parse-citation.ts';
 import { normalizeDoi } from '../identifiers.ts';
 import { personName, parseHeader } from '../pubmed-text/parse-header.ts';
 import { attr, byClass, byId, byTag, findAll, findFirst, hasClass, lineOf, textOf } from './html-query.ts';
+import { incompleteReferences } from '../incomplete-references.ts';
 
 /**
  * Reads a PubMed article page saved from a browser. The page's own links are the best source of
@@ -41,14 +42,7 @@ export function parsePubmedHtml(html: string, sourcePath: string): ParsedReview 
 
   return {
     review: { slug: reviewSlug(fullMeta), meta: fullMeta, abstract: abstract.sections, figures, references },
-    incomplete: pageRefs
-      .filter((r) => r.warnings.length > 0)
-      .map((r) => ({
-        number: r.number,
-        line: r.line,
-        text: r.item.custom?.verbatim ?? '',
-        warnings: r.warnings,
-      })),
+    incomplete: incompleteReferences(pageRefs),
   };
 }
 

@@ -7,6 +7,7 @@ import { parseHeader } from './parse-header.ts';
 import { parseAbstract } from './parse-abstract.ts';
 import { parseFigures } from './parse-figures.ts';
 import { parseReferenceList } from './parse-reference-list.ts';
+import { incompleteReferences } from '../incomplete-references.ts';
 
 /**
  * Reads the text of a PubMed article page as a browser copies it.
@@ -58,14 +59,7 @@ export function parsePubmedText(text: string, sourcePath: string, slug?: string)
       figures,
       references,
     },
-    incomplete: pageReferences
-      .filter((r) => r.warnings.length > 0)
-      .map((r) => ({
-        number: r.number,
-        line: r.line,
-        text: r.item.custom?.verbatim ?? '',
-        warnings: r.warnings,
-      })),
+    incomplete: incompleteReferences(pageReferences),
   };
 }
 

@@ -6,6 +6,7 @@ import { childElements, readXml, type XmlElement } from '../../xml/read-xml.ts';
 import { articleParts, readArticleMeta } from './read-article-meta.ts';
 import { readAbstract } from './read-abstract.ts';
 import { readReferences } from './read-references.ts';
+import { incompleteReferences } from '../incomplete-references.ts';
 
 /**
  * Reads a PubMed E-utilities efetch document (`<PubmedArticleSet>`): one review per
@@ -54,9 +55,7 @@ function parseArticle(pubmedArticle: XmlElement, sourcePath: string): ParsedRevi
       figures: [],
       references: assignIds(xmlReferences.map((r) => r.item)),
     },
-    incomplete: xmlReferences
-      .filter((r) => r.warnings.length > 0)
-      .map((r) => ({ number: r.number, line: r.line, text: r.text, warnings: r.warnings })),
+    incomplete: incompleteReferences(xmlReferences),
   };
 }
 
