@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { joinBase } from '../lib/base-path.ts';
 
 const ENTRY_DIR = fileURLToPath(new URL('../client/entries/', import.meta.url));
 
@@ -59,7 +60,7 @@ export function clientScriptsIntegration(): AstroIntegration {
     name: 'lectern:client-scripts',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = joinBase(config.base, '');
       },
       'astro:server:setup': ({ server }) => {
         // `astro dev` has no build step: bundle on request, so an edit shows on reload.

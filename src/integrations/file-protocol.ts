@@ -22,6 +22,7 @@ import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { visit } from 'unist-util-visit';
+import { joinBase } from '../lib/base-path.ts';
 import { isEntryExport } from '../lib/cite/entry-export-file.ts';
 import { FILE_READS_IN_FLIGHT, mapPool } from '../lib/map-pool.ts';
 import type { FileSearchEntry, FileSearchIndex, FileSearchPage } from '../client/file-search.ts';
@@ -39,7 +40,7 @@ export function fileProtocolIntegration(): AstroIntegration {
     name: 'lectern:file-protocol',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = joinBase(config.base, '');
       },
       'astro:build:done': async ({ dir, logger }) => {
         const stats = await prepareForFileProtocol(fileURLToPath(dir), base);
