@@ -5,19 +5,17 @@
  */
 import { readdirSync } from 'node:fs';
 import { sep } from 'node:path';
-import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openSearch } from '../helpers/browser.ts';
-import { collectPageErrors } from '../helpers/page-errors.ts';
-import { serveStatic, type StaticSite } from '../helpers/static-server.ts';
+import type axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../helpers/axe.ts';
+import { openSearch } from '../helpers/browser.ts';
+import { serveInChromium, withFreshPage } from '../helpers/site-in-chromium.ts';
 
 const SLUG = 'bournazou-2013-jakstat';
 const DIR = inject('siteLectern');
 const BASE = '/lectern/';
 
-/** WCAG 2.0, 2.1 and 2.2 at levels A and AA, plus axe's best practices. */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 const SCHEMES = ['light', 'dark'] as const;
 
 /** Every page of the build, as a path under the base ("", "bournazou-2013-jakstat/"). */
@@ -54,32 +52,7 @@ function describeViolation(v: axe.Result): string {
   return [`[${v.impact ?? 'no impact'}] ${v.id}: ${v.help} (${v.helpUrl})`, ...nodes].join('\n');
 }
 
-async function runAxe(page: Page): Promise<axe.Result[]> {
-  // Through DevTools, not an inline <script>: the Content-Security-Policy (rightly) blocks those.
-  await page.evaluate(axe.source);
-  return page.evaluate(async (tags) => {
-    const { axe: inPage } = window as unknown as { axe: typeof axe };
-    const results = await inPage.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    });
-    return results.violations;
-  }, TAGS);
-}
-
-let chromium: Browser | undefined;
-let server: StaticSite | undefined;
-const browser = (): Browser => chromium ?? expect.unreachable('Chromium did not start');
-const site = (): StaticSite => server ?? expect.unreachable('the static server did not start');
-
-beforeAll(async () => {
-  server = await serveStatic(DIR, BASE);
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const { site, browser } = serveInChromium(DIR, BASE);
 
 it('finds the pages to check', () => {
   expect(PAGES).toEqual(expect.arrayContaining(['', `${SLUG}/`, `${SLUG}/references/`]));
@@ -93,29 +66,21 @@ describe.each(SCHEMES)('in the %s colour scheme', (scheme) => {
    * axe saw a broken page.
    */
   async function check(path: string, prepare?: (page: Page) => Promise<void>): Promise<void> {
-    const context = await browser().newContext({
-      colorScheme: scheme,
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    try {
-      await page.goto(`${site().url}${path}`);
-      // The search field is part of every page (Pagefind's UI replaces it on first focus).
-      await page.locator('#site-search .search__field').waitFor({ state: 'visible' });
-      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
-        scheme === 'dark',
-      );
-      await prepare?.(page);
-      const violations = await runAxe(page);
-      expect(violations.map(describeViolation), `axe violations on ${BASE}${path} (${scheme})`).toEqual([]);
-      expect(errors.problems, 'console errors, page errors and failed requests').toEqual([]);
-    } catch (error) {
-      throw errors.annotate(error);
-    } finally {
-      await context.close();
-    }
+    await withFreshPage(
+      browser(),
+      async (page) => {
+        await page.goto(`${site().url}${path}`);
+        // The search field is part of every page (Pagefind's UI replaces it on first focus).
+        await page.locator('#site-search .search__field').waitFor({ state: 'visible' });
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+          scheme === 'dark',
+        );
+        await prepare?.(page);
+        const violations = await axeViolations(page);
+        expect(violations.map(describeViolation), `axe violations on ${BASE}${path} (${scheme})`).toEqual([]);
+      },
+      { colorScheme: scheme },
+    );
   }
 
   it.each(PAGES)(`has no violations on ${BASE}%s as loaded`, async (path) => {

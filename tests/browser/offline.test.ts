@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeServiceWorker, type OfflineManifest } from '../../src/integrations/offline.ts';
 import { indexSite } from '../../src/integrations/pagefind.ts';
 import { launchChromium, openSearch } from '../helpers/browser.ts';
-import { collectPageErrors } from '../helpers/page-errors.ts';
+import { withFreshPage } from '../helpers/site-in-chromium.ts';
 import { serveStatic, type StaticSite } from '../helpers/static-server.ts';
 
 const SLUG = 'bournazou-2013-jakstat';
@@ -31,19 +31,9 @@ afterAll(async () => {
 const readManifest = async (dir: string): Promise<OfflineManifest> =>
   JSON.parse(await readFile(join(dir, 'offline-manifest.json'), 'utf8')) as OfflineManifest;
 
-/** A fresh context and page; fails on console errors, page errors and failed requests. */
-async function withPage(steps: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
-  const context = await browser.newContext();
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const errors = collectPageErrors(page);
-  try {
-    await steps(page, context);
-    expect(errors.problems, 'console errors, page errors and failed requests').toEqual([]);
-  } finally {
-    errors.dispose();
-    await context.close();
-  }
+/** A fresh context and page (see withFreshPage). */
+function withPage(steps: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+  return withFreshPage(browser, steps);
 }
 
 /**

@@ -3,49 +3,26 @@
  * WCAG 2.2 SC 1.4.13: they open on hover, keyboard focus and tap; Esc dismisses them; the pointer
  * can move onto them; they stay until hover and focus leave. Without JS, a citation is a link.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { collectPageErrors } from '../helpers/page-errors.ts';
-import { serveStatic, type StaticSite } from '../helpers/static-server.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { serveInChromium, withFreshPage } from '../helpers/site-in-chromium.ts';
 
 const SLUG = 'dennehy-2011-bmc-microbiol';
 const DIR = inject('siteLectern');
 const BASE = '/lectern/';
 
-let chromium: Browser | undefined;
-let server: StaticSite | undefined;
-const site = (): StaticSite => server ?? expect.unreachable('no server');
-beforeAll(async () => {
-  server = await serveStatic(DIR, BASE);
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const { site, browser } = serveInChromium(DIR, BASE);
 
-async function withPage(
-  steps: (page: Page) => Promise<void>,
-  options: BrowserContextOptions = {},
-): Promise<void> {
-  const context = await (chromium ?? expect.unreachable('no Chromium')).newContext({
-    viewport: { width: 1280, height: 900 },
-    ...options,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const errors = collectPageErrors(page);
-  try {
-    await page.goto(`${site().url}${SLUG}/`);
-    await steps(page);
-    expect(errors.problems).toEqual([]);
-  } catch (error) {
-    throw errors.annotate(error);
-  } finally {
-    errors.dispose();
-    await context.close();
-  }
+/** A fresh page on the review (see withFreshPage), with `options` for its browser context. */
+function withPage(steps: (page: Page) => Promise<void>, options: BrowserContextOptions = {}): Promise<void> {
+  return withFreshPage(
+    browser(),
+    async (page) => {
+      await page.goto(`${site().url}${SLUG}/`);
+      await steps(page);
+    },
+    options,
+  );
 }
 
 const popover = (page: Page) => page.locator('#cite-pop');

@@ -4,10 +4,10 @@
  * serves it (the /lectern/ one 404s outside its base), and fails on any console error, uncaught
  * exception, failed request or HTTP error on any page it visits.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, openSearch } from '../helpers/browser.ts';
-import { collectPageErrors } from '../helpers/page-errors.ts';
+import { withFreshPage } from '../helpers/site-in-chromium.ts';
 import { serveStatic, type StaticSite } from '../helpers/static-server.ts';
 
 const SLUG = 'bournazou-2013-jakstat';
@@ -48,22 +48,16 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
    * Runs `steps` in a fresh browser context and page (a laptop-sized window unless told), and
    * fails on anything that went wrong on any page it visited.
    */
-  async function withPage(steps: (page: Page) => Promise<void>, viewport = LAPTOP): Promise<void> {
-    const context: BrowserContext = await browser().newContext({ viewport });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    try {
-      await steps(page);
-      // Let late requests (the search bundle, the index) finish before judging them.
-      await page.waitForLoadState('networkidle');
-    } catch (error) {
-      throw errors.annotate(error);
-    } finally {
-      errors.dispose();
-      await context.close();
-    }
-    expect(errors.problems, 'console errors, page errors and failed requests').toEqual([]);
+  function withPage(steps: (page: Page) => Promise<void>, viewport = LAPTOP): Promise<void> {
+    return withFreshPage(
+      browser(),
+      async (page) => {
+        await steps(page);
+        // Let late requests (the search bundle, the index) finish before judging them.
+        await page.waitForLoadState('networkidle');
+      },
+      { viewport },
+    );
   }
 
   /** Waits until the site script has run: it shows the search field (the layout is final then). */

@@ -4,45 +4,19 @@
  * syntax, the state in the URL, the plain list without JS, and a reference page's links back
  * to the passages that cite it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { collectPageErrors } from '../helpers/page-errors.ts';
-import { serveStatic, type StaticSite } from '../helpers/static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { serveInChromium, withFreshPage } from '../helpers/site-in-chromium.ts';
 
 const SLUG = 'dennehy-2011-bmc-microbiol';
 const DIR = inject('siteLectern');
 const BASE = '/lectern/';
 
-let chromium: Browser | undefined;
-let server: StaticSite | undefined;
-const site = (): StaticSite => server ?? expect.unreachable('no server');
-beforeAll(async () => {
-  server = await serveStatic(DIR, BASE);
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const { site, browser } = serveInChromium(DIR, BASE);
 
-async function withPage(steps: (page: Page) => Promise<void>, javaScriptEnabled = true): Promise<void> {
-  const context = await (chromium ?? expect.unreachable('no Chromium')).newContext({
-    viewport: { width: 1280, height: 900 },
-    javaScriptEnabled,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const errors = collectPageErrors(page);
-  try {
-    await steps(page);
-    expect(errors.problems).toEqual([]);
-  } catch (error) {
-    throw errors.annotate(error);
-  } finally {
-    errors.dispose();
-    await context.close();
-  }
+/** A fresh page (see withFreshPage); `javaScriptEnabled` false reads the site without JS. */
+function withPage(steps: (page: Page) => Promise<void>, javaScriptEnabled = true): Promise<void> {
+  return withFreshPage(browser(), steps, { javaScriptEnabled });
 }
 
 const status = (page: Page) => page.locator('.ref-browser__status');

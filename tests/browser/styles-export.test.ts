@@ -6,13 +6,11 @@
  * NLM and the controls are hidden.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { parseCitations } from '../../src/lib/cite/citation-js.ts';
 import { cslProblems } from '../../src/lib/schema/validate-csl.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { collectPageErrors } from '../helpers/page-errors.ts';
-import { serveStatic, type StaticSite } from '../helpers/static-server.ts';
+import { serveInChromium, withFreshPage } from '../helpers/site-in-chromium.ts';
 
 const SLUG = 'bournazou-2013-jakstat';
 const BASE = '/lectern/';
@@ -26,38 +24,15 @@ const APA_1 =
 const NLM_1 =
   'Darnell JE Jr. STATs and gene regulation. Science. 1997;277:1630–5. doi:10.1126/science.277.5332.1630';
 
-let chromium: Browser | undefined;
-let server: StaticSite | undefined;
-const browser = (): Browser => chromium ?? expect.unreachable('Chromium did not start');
-const site = (): StaticSite => server ?? expect.unreachable('the static server did not start');
+const { site, browser } = serveInChromium(inject('siteLectern'), BASE);
 const reviewUrl = (): string => `${site().url}${SLUG}/`;
 
-beforeAll(async () => {
-  chromium = await launchChromium();
-  server = await serveStatic(inject('siteLectern'), BASE);
-});
-afterAll(async () => {
-  await server?.close();
-  await chromium?.close();
-});
-
-async function withPage(
+/** A fresh page (see withFreshPage) that accepts downloads; `javaScriptEnabled` false reads without JS. */
+function withPage(
   steps: (page: Page, context: BrowserContext) => Promise<void>,
   javaScriptEnabled = true,
 ): Promise<void> {
-  const context = await browser().newContext({ acceptDownloads: true, javaScriptEnabled });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const errors = collectPageErrors(page);
-  try {
-    await steps(page, context);
-  } catch (error) {
-    throw errors.annotate(error);
-  } finally {
-    errors.dispose();
-    await context.close();
-  }
-  expect(errors.problems, 'console errors, page errors and failed requests').toEqual([]);
+  return withFreshPage(browser(), steps, { acceptDownloads: true, javaScriptEnabled });
 }
 
 const visibleEntry = (page: Page, number: number) =>

@@ -5,66 +5,28 @@
  * a wide screen (the side panel in view beside the text), and axe on the new states: a popover
  * open and the figure viewer open, in light and dark.
  */
-import axe from 'axe-core';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { collectPageErrors } from '../helpers/page-errors.ts';
-import { serveStatic, type StaticSite } from '../helpers/static-server.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations } from '../helpers/axe.ts';
+import { serveInChromium, withFreshPage } from '../helpers/site-in-chromium.ts';
 
 const DENNEHY = 'dennehy-2011-bmc-microbiol';
 const SEED = 'bournazou-2013-jakstat';
 const DIR = inject('siteLectern');
 const BASE = '/lectern/';
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 
-let chromium: Browser | undefined;
-let server: StaticSite | undefined;
-const site = (): StaticSite => server ?? expect.unreachable('no server');
-beforeAll(async () => {
-  server = await serveStatic(DIR, BASE);
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-});
+const { site, browser } = serveInChromium(DIR, BASE);
 
-async function withPage(
-  steps: (page: Page) => Promise<void>,
-  options: BrowserContextOptions = {},
-): Promise<void> {
-  const context = await (chromium ?? expect.unreachable('no Chromium')).newContext({
-    viewport: { width: 1280, height: 900 },
-    ...options,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const errors = collectPageErrors(page);
-  try {
-    await steps(page);
-    expect(errors.problems).toEqual([]);
-  } catch (error) {
-    throw errors.annotate(error);
-  } finally {
-    errors.dispose();
-    await context.close();
-  }
+/** A fresh page (see withFreshPage), with `options` for its browser context. */
+function withPage(steps: (page: Page) => Promise<void>, options: BrowserContextOptions = {}): Promise<void> {
+  return withFreshPage(browser(), steps, options);
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  // Through DevTools, not an inline <script>: the Content-Security-Policy (rightly) blocks those.
-  await page.evaluate(axe.source);
-  return page.evaluate(async (tags) => {
-    const { axe: inPage } = window as unknown as { axe: typeof axe };
-    const results = await inPage.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    });
-    return results.violations.map(
-      (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`,
-    );
-  }, TAGS);
+/** axe's violations as "id: help at targets", one line each. */
+async function violations(page: Page): Promise<string[]> {
+  return (await axeViolations(page)).map(
+    (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`,
+  );
 }
 
 const background = (page: Page): Promise<string> =>
@@ -118,7 +80,7 @@ describe('the theme toggle', () => {
         expect(await background(page)).toBe(LIGHT_BG);
         await page.reload();
         expect(await background(page)).toBe(LIGHT_BG);
-        expect(await axeViolations(page)).toEqual([]);
+        expect(await violations(page)).toEqual([]);
       },
       { colorScheme: 'dark' },
     );
@@ -216,12 +178,12 @@ describe.each(['light', 'dark'] as const)('axe in the %s scheme', (scheme) => {
         const link = page.locator('#citation--wang2003--savva2008--9 a.citation-link').first();
         await link.hover();
         await page.locator('#cite-pop:popover-open').waitFor();
-        expect(await axeViolations(page)).toEqual([]);
+        expect(await violations(page)).toEqual([]);
         await page.mouse.move(1, 1);
         await page.keyboard.press('Escape');
         await page.getByRole('button', { name: 'View Figure 1 in the figure viewer' }).click();
         await page.keyboard.press('+');
-        expect(await axeViolations(page)).toEqual([]);
+        expect(await violations(page)).toEqual([]);
       },
       { colorScheme: scheme },
     );
@@ -237,7 +199,7 @@ describe.each(['light', 'dark'] as const)('axe in the %s scheme', (scheme) => {
           .waitFor();
         await page.locator('.ref-browser__syntax summary').click();
         for (const more of await page.locator('.ref-browser__more summary').all()) await more.click();
-        expect(await axeViolations(page)).toEqual([]);
+        expect(await violations(page)).toEqual([]);
       },
       { colorScheme: scheme },
     );
