@@ -11,12 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 interface Step {
+  name?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
 }
 interface Job {
   'runs-on'?: string;
+  'timeout-minutes'?: number;
   container?: string;
   needs?: string | string[];
   permissions?: Record<string, string>;
@@ -36,6 +38,19 @@ const read = (name: string): { text: string; workflow: Workflow } => {
   return { text, workflow: parse(text) as Workflow };
 };
 
+/**
+ * Release → commit, each checked against the action repository's tags (`git ls-remote
+ * https://github.com/<action> 'refs/tags/<tag>*'`, the `^{}` line for an annotated tag). v5 of
+ * upload-pages-artifact, deploy-pages and cache run on Node 24; the v4 ones on Node 20, which
+ * GitHub is removing from its runners.
+ */
+const PINS: Record<string, string> = {
+  'actions/checkout': 'fbc6f3992d24b796d5a048ff273f7fcc4a7b6c09 # v5.1.0',
+  'actions/upload-pages-artifact': 'fc324d3547104276b827a68afc52ff2a11cc49c9 # v5.0.0',
+  'actions/deploy-pages': 'cd2ce8fcbc39b97be8ca5fce6e763baed58fa128 # v5.0.0',
+  'actions/cache': '27d5ce7f107fe9357f9df03efb73ab90386fccae # v5.0.5',
+};
+
 describe.each(['deploy.yml', 'ci.yml'])('%s', (name) => {
   const { text, workflow } = read(name);
 
@@ -47,6 +62,15 @@ describe.each(['deploy.yml', 'ci.yml'])('%s', (name) => {
     }
   });
 
+  it('uses the checked releases of the actions that run on Node 24', () => {
+    for (const [action, pin] of Object.entries(PINS)) {
+      for (const line of text.split('\n').filter((l) => l.includes(`uses: ${action}@`))) {
+        expect(line.trim()).toMatch(new RegExp(`uses: ${action}@${pin}$`));
+      }
+    }
+    expect(text).toContain(`actions/checkout@${PINS['actions/checkout']}`);
+  });
+
   it('gives the token read access to the contents only, unless a job needs more', () => {
     expect(workflow.permissions).toEqual({ contents: 'read' });
     expect(workflow.concurrency?.group).toBeTruthy();
@@ -54,7 +78,7 @@ describe.each(['deploy.yml', 'ci.yml'])('%s', (name) => {
 });
 
 describe('deploy.yml', () => {
-  const { workflow } = read('deploy.yml');
+  const { text, workflow } = read('deploy.yml');
   const jobs = workflow.jobs ?? {};
 
   it('runs on pushes to main and by hand, one deployment at a time', () => {
@@ -75,6 +99,27 @@ describe('deploy.yml', () => {
     expect(upload?.with?.['path']).toBe('dist/');
   });
 
+  it("tells how to update a pin so that the commit, not an annotated tag's object, is found", () => {
+    const header = text.split('\nname:')[0] ?? '';
+    expect(header).toContain("git ls-remote https://github.com/<action> 'refs/tags/<tag>*'");
+    expect(header).toContain('^{}');
+  });
+
+  it('restores the formatted-entry cache keyed on the lockfile and the CSL styles, before the build', () => {
+    const steps = jobs['build']?.steps ?? [];
+    const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    const build = steps.findIndex((s) => s.run === 'npm run build');
+    expect(cache).toBeGreaterThan(-1);
+    expect(cache).toBeLessThan(build);
+    const step = steps[cache];
+    expect(step?.with?.['path']).toBe('node_modules/.cache/lectern');
+    expect(step?.with?.['key']).toContain("hashFiles('package-lock.json', 'src/csl/**')");
+  });
+
+  it("gives the deploy job more time than deploy-pages' own 10-minute wait", () => {
+    expect(jobs['deploy']?.['timeout-minutes']).toBeGreaterThan(10);
+  });
+
   it('deploys from a separate job with only pages and id-token write access', () => {
     const deploy = jobs['deploy'];
     expect(deploy?.needs).toBe('build');
@@ -87,14 +132,40 @@ describe('deploy.yml', () => {
 describe('ci.yml', () => {
   const { workflow } = read('ci.yml');
 
-  it("runs the tests on pull requests with Debian's Chromium, through .ci/run", () => {
+  it("runs on pull requests and pushes to main with Debian's Chromium, through .ci/run", () => {
     expect(Object.keys(workflow.on ?? {})).toContain('pull_request');
+    expect(workflow.on?.['push']).toEqual({ branches: ['main'] });
     const test = workflow.jobs?.['test'];
     expect(test?.container).toMatch(/^debian:/);
     const runs = (test?.steps ?? []).map((s) => s.run ?? '').join('\n');
     expect(runs).toContain('apt-get install');
     expect(runs).toContain('chromium');
     expect(runs).toContain('bash .ci/run');
+  });
+});
+
+describe('.ci/run', () => {
+  const script = readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8');
+  const commands = script.split('\n').filter((l) => /^npm /.test(l));
+
+  it('runs npm run check besides the tests', () => {
+    expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run check', 'npm test']);
+  });
+
+  it('names what is missing when Chromium cannot be installed (not root, no apt-get)', () => {
+    expect(script).toContain('not running as root');
+    expect(script).toContain('no apt-get on this machine');
+  });
+
+  it('uses CHROMIUM_PATH and stops, before installing anything, when it is not a browser', async () => {
+    const result = await promisify(execFile)('bash', ['.ci/run'], {
+      env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: unknown) => e as { code: number; stderr: string },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('CHROMIUM_PATH=/nonexistent/chromium is not an executable file');
   });
 });
 
