@@ -10,7 +10,8 @@ import { EXPORT_FORMATS, exportFormat, exportText } from '../../src/lib/cite/exp
 import { medlineAuthor } from '../../src/lib/cite/plugin-nbib.ts';
 import { ensureStyles, STYLE_CHOICES } from '../../src/lib/cite/styles.ts';
 import { coinsTitle } from '../../src/lib/metadata/coins.ts';
-import { citationReference, highwireTags } from '../../src/lib/metadata/highwire.ts';
+import { citationReference, highwireTags, workHighwireTags } from '../../src/lib/metadata/highwire.ts';
+import { markdownToPlainText } from '../../src/lib/metadata/plain-text.ts';
 import { jsonLdText, reviewJsonLd } from '../../src/lib/metadata/json-ld.ts';
 import { openGraphTags } from '../../src/lib/metadata/og.ts';
 import { sitemapXml } from '../../src/lib/metadata/sitemap.ts';
@@ -59,9 +60,8 @@ describe('exports read back by the bundled citation-js', () => {
       expect(back).toHaveLength(ALL.length);
       back.forEach((item, i) => {
         const original = ALL[i] as CslItem;
-        // In BibTeX "--" is TeX for an en dash, and citation-js reads it as one.
-        const title = extension === 'bib' ? original.title?.replace(/--/g, '–') : original.title;
-        expect(norm(item.title), original.id).toBe(norm(title));
+        // "--" is written "-{}-" in BibTeX, so it stays two hyphens rather than TeX's en dash.
+        expect(norm(item.title), original.id).toBe(norm(original.title));
         expect(families(item), original.id).toEqual(families(original));
         expect(year(item), original.id).toBe(year(original));
         expect(item.DOI?.toLowerCase(), original.id).toBe(original.DOI?.toLowerCase());
@@ -133,6 +133,30 @@ describe('MEDLINE/NBIB output plugin', () => {
     const sommer = records[4] ?? '';
     expect(sommer).toMatch(/^TI {2}- Constitutively active[^\n]*\n {6}\S/m);
     for (const line of nbib.split('\n')) expect(line.length).toBeLessThanOrEqual(82);
+  });
+
+  it('gives a book its title in BTI and a chapter its own title in TI and the book in BTI', () => {
+    const book: CslItem = { id: 'sokal1995', type: 'book', title: 'Biometry', publisher: 'Freeman' };
+    const chapter: CslItem = {
+      id: 'c',
+      type: 'chapter',
+      title: 'Lytic mode',
+      'container-title': 'Lambda II',
+    };
+    const [bookRecord, chapterRecord] = exportText(exportFormat('nbib'), [book, chapter])
+      .trimEnd()
+      .split('\n\n');
+    expect(bookRecord).toMatch(/^BTI - Biometry$/m);
+    expect(bookRecord).not.toMatch(/^TI {2}-/m);
+    expect(bookRecord).toMatch(/^PT {2}- Book$/m);
+    expect(chapterRecord).toMatch(/^TI {2}- Lytic mode$/m);
+    expect(chapterRecord).toMatch(/^BTI - Lambda II$/m);
+    expect(chapterRecord).toMatch(/^PT {2}- Book Chapter$/m);
+  });
+
+  it('starts every record with PMID, empty for a work PubMed does not hold', () => {
+    for (const record of records) expect(record.split('\n')[0]).toMatch(/^PMID- (?:\d+)?$/);
+    expect(records[1]?.split('\n')[0]).toBe('PMID- ');
   });
 
   it('writes authors as family name and initials', () => {
@@ -237,7 +261,7 @@ const META: ReviewMeta = {
 
 describe('metadata builders', () => {
   it('builds Highwire tags for the review', () => {
-    const tags = highwireTags(META, 'https://example.org/r/');
+    const tags = highwireTags(META, 'The abstract, as plain text.', 'https://example.org/r/');
     const get = (name: string): string[] => tags.filter((t) => t.name === name).map((t) => t.content);
     expect(get('citation_title')).toEqual([META.title]);
     expect(get('citation_author')).toEqual(['Bournazou, Eirini', `O'Neil, J. "Jo"`]);
@@ -249,7 +273,13 @@ describe('metadata builders', () => {
     expect(get('citation_doi')).toEqual(['10.4161/jkst.23828']);
     expect(get('citation_pmid')).toEqual(['24058812']);
     expect(get('citation_pmcid')).toEqual(['PMC3670281']);
+    expect(get('citation_abstract')).toEqual(['The abstract, as plain text.']);
     expect(get('citation_abstract_html_url')).toEqual(['https://example.org/r/']);
+    // Without the site's origin there is no absolute URL to give, and the tag is left out.
+    expect(highwireTags(META, '', undefined).some((t) => t.name === 'citation_abstract_html_url')).toBe(
+      false,
+    );
+    expect(highwireTags(META, '', undefined).some((t) => t.name === 'citation_abstract')).toBe(false);
   });
 
   it('builds one citation_reference per reference, with no stray field separators', () => {
@@ -261,7 +291,7 @@ describe('metadata builders', () => {
     expect(ref.split('; ').every((f) => /^citation_[a-z_]+=/.test(f))).toBe(true);
   });
 
-  it('builds ScholarlyArticle JSON-LD whose citations carry their identifiers, safe inside <script>', () => {
+  it('builds compact ScholarlyArticle JSON-LD whose citations carry their identifiers, safe inside <script>', () => {
     const data = reviewJsonLd(META, 'https://example.org/r/', 'Abstract </script><!--', [HOSTILE, ...SEED]);
     const text = jsonLdText(data);
     expect(text).not.toMatch(/[<>]/);
@@ -271,26 +301,34 @@ describe('metadata builders', () => {
       name: string;
       abstract: string;
       author: { sameAs?: string }[];
-      citation: { name: string; sameAs: string[]; identifier: { propertyID: string; value: string }[] }[];
+      url: string;
+      citation: Record<string, unknown>[];
     };
     expect(back['@type']).toBe('ScholarlyArticle');
     expect(back.name).toBe(META.title);
     expect(back.abstract).toBe('Abstract </script><!--');
     expect(back.author[1]?.sameAs).toBe('https://orcid.org/0000-0002-1825-0097');
     expect(back.citation).toHaveLength(SEED.length + 1);
+    expect(back.url).toBe('https://example.org/r/');
     const [hostile, darnell] = back.citation;
-    expect(hostile?.sameAs).toEqual([
-      'https://doi.org/10.1000/x%3Cy%3E&z',
-      'https://pubmed.ncbi.nlm.nih.gov/12345678/',
-      'https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1234567/',
-    ]);
-    expect(hostile?.identifier.map((i) => [i.propertyID, i.value])).toEqual([
-      ['doi', '10.1000/x<y>&z'],
-      ['pmid', '12345678'],
-      ['pmcid', 'PMC1234567'],
-    ]);
-    expect(darnell?.name).toBe('STATs and gene regulation');
-    expect(darnell?.sameAs).toEqual(['https://doi.org/10.1126/science.277.5332.1630']);
+    // What identifies the work, and nothing more: the list of hundreds of references stays small.
+    expect(hostile).toEqual({
+      '@type': 'ScholarlyArticle',
+      name: HOSTILE.title,
+      datePublished: '2020',
+      sameAs: [
+        'https://doi.org/10.1000/x%3Cy%3E&z',
+        'https://pubmed.ncbi.nlm.nih.gov/12345678/',
+        'https://www.ncbi.nlm.nih.gov/pmc/articles/PMC1234567/',
+      ],
+    });
+    expect(darnell).toEqual({
+      '@type': 'ScholarlyArticle',
+      name: 'STATs and gene regulation',
+      datePublished: '1997',
+      sameAs: ['https://doi.org/10.1126/science.277.5332.1630'],
+    });
+    expect(reviewJsonLd(META, undefined, '', []).url).toBeUndefined();
   });
 
   it('builds COinS with every value URL-encoded', () => {
@@ -313,6 +351,44 @@ describe('metadata builders', () => {
     expect(tags).toContainEqual({ property: 'og:url', content: 'https://example.org/r/' });
     expect(tags).toContainEqual({ property: 'article:published_time', content: '2013-04-01' });
     expect(openGraphTags(META, 'x', undefined).some((t) => t.property === 'og:url')).toBe(false);
+  });
+
+  it('turns the stored Markdown abstract into one line of plain text', () => {
+    const markdown = readFileSync(
+      new URL('../../content/reviews/dennehy-2011-bmc-microbiol/index.md', import.meta.url),
+      'utf8',
+    ).replace(/^---[\s\S]*?\n---\n/, '');
+    const text = markdownToPlainText(markdown);
+    expect(text).toMatch(/^Background: Despite identical genotypes/);
+    expect(text).toContain('by bacteriophage (phage). Results: Individual lysis events');
+    expect(text).toContain("late promoter (pR') activity");
+    expect(text).not.toMatch(/\*|<|\n|\\/);
+    expect(markdownToPlainText('A \\*literal\\* star &amp; an &#64;at, cited [@yu2004].')).toBe(
+      'A *literal* star & an @at, cited.',
+    );
+  });
+
+  it('gives a cited work its own citation_* tags, typed as Zotero and Google Scholar read them', () => {
+    const names = (item: CslItem): string[] => workHighwireTags(item).map((t) => t.name);
+    const tags = workHighwireTags(HOSTILE);
+    expect(tags).toContainEqual({ name: 'citation_title', content: HOSTILE.title });
+    expect(tags).toContainEqual({ name: 'citation_journal_title', content: HOSTILE['container-title'] });
+    expect(tags).toContainEqual({ name: 'citation_pmid', content: '12345678' });
+    expect(tags).toContainEqual({ name: 'citation_firstpage', content: '10' });
+    expect(names(HOSTILE)).not.toContain('citation_reference');
+    const chapter: CslItem = {
+      id: 'c',
+      type: 'chapter',
+      title: 'Lytic mode',
+      'container-title': 'Lambda II',
+    };
+    expect(names(chapter)).toContain('citation_book_title');
+    expect(names(chapter)).not.toContain('citation_journal_title');
+    const report: CslItem = { id: 'r', type: 'report', title: 'R', publisher: 'WHO' };
+    expect(workHighwireTags(report)).toContainEqual({
+      name: 'citation_technical_report_institution',
+      content: 'WHO',
+    });
   });
 
   it('escapes sitemap URLs', () => {

@@ -1,4 +1,5 @@
 import type { CslItem } from '../schema/csl.ts';
+import { bibtexText } from './bibtex.ts';
 import { formatAs } from './citation-js.ts';
 
 /** A download format: the file extension, citation-js output, media type and a label for links. */
@@ -28,9 +29,44 @@ export function exportFormat(extension: ExportFormat['extension']): ExportFormat
   return format;
 }
 
+/** What a reference manager should show of a reference Lectern could not read with confidence. */
+export function verbatimNote(item: CslItem): string | undefined {
+  const custom = item.custom as { shownVerbatim?: unknown; verbatim?: unknown } | undefined;
+  if (custom?.shownVerbatim !== true || typeof custom.verbatim !== 'string') return undefined;
+  const printed = custom.verbatim.replace(/\s+/g, ' ').trim();
+  return printed === '' ? undefined : `As printed in the review (not read with confidence): ${printed}`;
+}
+
+/**
+ * A reference as every export writes it: its own note, plus the printed string when the fields
+ * could not be read with confidence (so the reader has both what was read and what was printed).
+ * Each format puts the note where its readers show it: RIS `N1`, BibTeX `note`, CSL-JSON
+ * `note`, MEDLINE `GN` (general note).
+ */
+export function exportItem(item: CslItem): CslItem {
+  const note = [item.note, verbatimNote(item)].filter(Boolean).join('\n');
+  const { note: _note, ...rest } = item;
+  return note === '' ? rest : { ...rest, note };
+}
+
+/**
+ * CSL-JSON for reference managers: the PMID and PMCID keys stay (CSL-JSON readers such as
+ * citeproc keep them), and are repeated as "PMID: n" / "PMCID: PMCn" lines of `note`, which
+ * Zotero's CSL-JSON import moves into Extra, where Zotero keeps them (it drops the keys).
+ */
+export function cslJsonItem(item: CslItem): CslItem {
+  const exported = exportItem(item);
+  const ids = [exported.PMID && `PMID: ${exported.PMID}`, exported.PMCID && `PMCID: ${exported.PMCID}`];
+  const note = [...ids, exported.note].filter(Boolean).join('\n');
+  return note === '' ? exported : { ...exported, note };
+}
+
 /** The file text of `items` in `format`; every file ends with one newline. */
 export function exportText(format: ExportFormat, items: CslItem[]): string {
-  const text = formatAs(format.output, items);
+  let text: string;
+  if (format.output === 'bibtex') text = bibtexText(items.map(exportItem));
+  else if (format.output === 'data') text = formatAs('data', items.map(cslJsonItem));
+  else text = formatAs(format.output, items.map(exportItem));
   return `${text.replace(/\n+$/, '')}\n`;
 }
 

@@ -7,6 +7,14 @@
  * Each record is a run of `TAG - value` lines (the tag padded to four characters), long values
  * continued on lines indented by six spaces, records separated by a blank line; see
  * https://www.nlm.nih.gov/bsd/mms/medlineelements.html for the elements.
+ *
+ * Every record starts with a `PMID- ` line, also for a work PubMed does not hold: MEDLINE readers
+ * recognise the format by it (Zotero's MEDLINE/nbib translator looks for `PMID- ` in a file's
+ * first lines and otherwise hands the file to another translator, which makes garbage of it) and
+ * PubMed's files start each record with it. A work without a PMID gets the tag with an empty
+ * value, which readers import as no identifier. A book's title is the book title, `BTI` (readers
+ * take a book's title from there); a chapter has its own title in `TI` and the book's in `BTI`.
+ * What Lectern could not read with confidence is kept as printed in a General Note (`GN`).
  */
 
 interface NbibName {
@@ -40,6 +48,7 @@ export interface NbibItem {
   ISSN?: string;
   abstract?: string;
   language?: string;
+  note?: string;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -122,12 +131,14 @@ export function nbibRecord(item: NbibItem): string {
     if (value !== undefined && String(value).trim() !== '') out.push(field(tag, value));
   };
   const isJournal = item.type === 'article-journal' || item.type === 'article';
-  add('PMID', item.PMID);
+  const isBook = item.type === 'book';
+  // First, even when empty: readers find records (and the format) by this line.
+  out.push(field('PMID', item.PMID ?? ''));
   add('IS', item.ISSN);
   add('VI', item.volume);
   add('IP', item.issue);
   add('DP', medlineDate(item.issued));
-  add('TI', item.title);
+  add(isBook ? 'BTI' : 'TI', item.title);
   add('PG', item.page);
   if (item.DOI) add('LID', `${item.DOI} [doi]`);
   add('AB', item.abstract);
@@ -156,6 +167,7 @@ export function nbibRecord(item: NbibItem): string {
     add('EN', item.edition);
     add('ISBN', item.ISBN);
   }
+  add('GN', item.note);
   if (item.DOI) add('AID', `${item.DOI} [doi]`);
   add('PMC', item.PMCID);
   if (isJournal) add('SO', sourceLine(item));

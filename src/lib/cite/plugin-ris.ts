@@ -34,17 +34,56 @@ const newProps = [...NEW_PROPS, ...NEW_PROPS_MORE];
 
 type RisRecord = Record<string, string | number | (string | number)[]>;
 
+interface RisName {
+  family?: string;
+  given?: string;
+  'non-dropping-particle'?: string;
+  'dropping-particle'?: string;
+}
+const NAME_FIELDS = ['author', 'editor', 'container-author', 'collection-editor', 'translator'];
+
+/**
+ * plugin-ris writes "family, given" and drops the particles ("van Oudenaarden" would become
+ * "Oudenaarden"); RIS has no particle field, so they go back into the names as printed.
+ */
+function withParticles(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null) return item;
+  const out: Record<string, unknown> = { ...(item as Record<string, unknown>) };
+  for (const key of NAME_FIELDS) {
+    const names = out[key];
+    if (!Array.isArray(names)) continue;
+    out[key] = (names as RisName[]).map((name) => {
+      const { 'non-dropping-particle': particle, 'dropping-particle': dropping, ...rest } = name;
+      if (!particle && !dropping) return name;
+      const family = [particle, rest.family].filter(Boolean).join(' ');
+      const given = [rest.given, dropping].filter(Boolean).join(' ');
+      return { ...rest, ...(family ? { family } : {}), ...(given ? { given } : {}) };
+    });
+  }
+  return out;
+}
+
 /**
  * RIS text of CSL items: plugin-ris's own translation (`format(..., { format: 'object' })`)
  * written out as plugin-ris does, except that values are not hard-wrapped at 70 characters:
  * its wrapping breaks words ("spe\ncifically") that its own parser then joins with a space.
+ * plugin-ris writes no PubMed identifiers; they are added as `M2  - PMID: n` and
+ * `M2  - PMCID: PMCn` lines, which Zotero's RIS import keeps, one line each, in the item's Extra
+ * field (where Zotero itself keeps them). `AN` (accession number) would land in Zotero's
+ * "Loc. in Archive".
  */
 export function formatRis(
   data: unknown[],
   options: { type?: string; format?: string; spec?: string } = {},
 ): unknown {
   const format_ = options.format ?? options.type ?? 'text';
-  const records = format(data, { ...options, format: 'object' }) as RisRecord[];
+  const records = (format(data.map(withParticles), { ...options, format: 'object' }) as RisRecord[]).map(
+    (record, i) => {
+      const { PMID, PMCID } = (data[i] ?? {}) as { PMID?: string; PMCID?: string };
+      const ids = [PMID && `PMID: ${PMID}`, PMCID && `PMCID: ${PMCID}`].filter((v): v is string => !!v);
+      return ids.length > 0 ? { ...record, M2: ids } : record;
+    },
+  );
   if (format_ === 'object') return records;
   return records
     .map(({ TY, ...tags }) => {

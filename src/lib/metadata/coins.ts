@@ -27,7 +27,7 @@ export function coinsTitle(item: CslItem): string {
   } else if (book) {
     pairs.push(
       ['rft_val_fmt', 'info:ofi/fmt:kev:mtx:book'],
-      ['rft.genre', item.type === 'chapter' ? 'bookitem' : 'book'],
+      ['rft.genre', item.type === 'chapter' ? 'bookitem' : item.type === 'report' ? 'report' : 'book'],
     );
     if (item.type === 'chapter') {
       add('rft.atitle', item.title);

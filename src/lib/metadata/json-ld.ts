@@ -66,38 +66,29 @@ const TYPES: Record<string, string> = {
   software: 'SoftwareSourceCode',
 };
 
-/** One reference as a schema.org CreativeWork. */
+/**
+ * One reference as a schema.org CreativeWork, compact: what identifies the work (its
+ * doi.org / PubMed / PMC records as `sameAs`, title, year), not the whole record, which the
+ * page's exports carry. A list of hundreds of references stays small.
+ */
 export function workJsonLd(item: CslItem): JsonObject {
-  const { first, last } = pageRange(item.page);
-  const { sameAs, identifier } = identifiers(item);
-  const journal = item['container-title'];
+  const { sameAs } = identifiers(item);
+  const year = item.issued?.['date-parts']?.[0]?.[0];
   return compact({
     '@type': TYPES[item.type] ?? 'CreativeWork',
     name: item.title,
-    author: item.author?.map(person),
-    datePublished: isoDate(item.issued),
-    isPartOf:
-      journal === undefined
-        ? undefined
-        : compact({
-            '@type': item.type === 'article-journal' ? 'Periodical' : 'CreativeWork',
-            name: journal,
-            volumeNumber: item.volume,
-            issueNumber: item.issue,
-          }),
-    pageStart: first,
-    pageEnd: last,
-    publisher: item.publisher ? { '@type': 'Organization', name: item.publisher } : undefined,
-    url: item.URL,
-    sameAs,
-    identifier,
+    datePublished: year === undefined ? undefined : String(year),
+    sameAs: sameAs.length > 0 ? sameAs : item.URL ? [item.URL] : undefined,
   });
 }
 
-/** The review as a ScholarlyArticle; `url` is its page's absolute (or base-relative) URL. */
+/**
+ * The review as a ScholarlyArticle; `url` is its page's absolute URL (left out when the site's
+ * origin is unknown: schema.org wants an absolute URL); `abstract` is plain text.
+ */
 export function reviewJsonLd(
   meta: ReviewMeta,
-  url: string,
+  url: string | undefined,
   abstract: string,
   references: CslItem[],
 ): JsonObject {

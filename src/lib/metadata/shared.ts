@@ -52,3 +52,12 @@ export type Work = Pick<
   | 'PMCID'
   | 'URL'
 >;
+
+/**
+ * A CSL text field the typed schema does not name (`ISSN`, `abstract`, `language`, …): the
+ * schema keeps such fields on load, so they are read as plain strings or not at all.
+ */
+export function looseText(item: CslItem, key: string): string | undefined {
+  const value = (item as Record<string, unknown>)[key];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
