@@ -2,13 +2,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './helpers/build-site.ts';
+import { buildSite, LECTERN_SITE } from './helpers/build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** `dist` built with base "/". */
     siteRoot: string;
-    /** `dist` built with BASE_PATH=/lectern/, as a GitHub Pages project site. */
+    /**
+     * `dist` built as the deploy workflow builds a GitHub Pages project site: BASE_PATH=/lectern/
+     * and SITE=LECTERN_SITE, so its metadata URLs are absolute.
+     */
     siteLectern: string;
   }
 }
@@ -19,7 +22,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const root = join(dir, 'root');
   const lectern = join(dir, 'lectern');
   await buildSite(root, '/');
-  await buildSite(lectern, '/lectern/');
+  await buildSite(lectern, '/lectern/', LECTERN_SITE);
   project.provide('siteRoot', root);
   project.provide('siteLectern', lectern);
   return () => rm(dir, { recursive: true, force: true });
