@@ -251,6 +251,9 @@ describe.each(LIBRARIES)('exports of the $name', ({ items }) => {
   it('MEDLINE/nbib: Zotero recognises the file and reads every record as the right item', () => {
     const text = exportText(exportFormat('nbib'), items);
     expect(medlineDetected(text)).toBe(true);
+    // Each reference's own file too (before, 13 of the 69 per-reference files were not recognised).
+    for (const item of items)
+      expect(medlineDetected(exportText(exportFormat('nbib'), [item])), item.id).toBe(true);
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(82);
     const back = readMedline(text);
     expect(back).toHaveLength(items.length);
