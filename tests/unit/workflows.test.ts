@@ -142,14 +142,19 @@ describe('ci.yml', () => {
     expect(runs).toContain('chromium');
     expect(runs).toContain('bash .ci/run');
   });
+
+  it('runs npm run check besides the tests, after .ci/run has installed the tree', () => {
+    const runs = (workflow.jobs?.['test']?.steps ?? []).map((s) => s.run ?? '');
+    expect(runs.indexOf('npm run check')).toBeGreaterThan(runs.indexOf('bash .ci/run'));
+  });
 });
 
 describe('.ci/run', () => {
   const script = readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8');
   const commands = script.split('\n').filter((l) => /^npm /.test(l));
 
-  it('runs npm run check besides the tests', () => {
-    expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm run check', 'npm test']);
+  it("installs and then runs exactly the README's test command", () => {
+    expect(commands).toEqual(['npm ci --no-audit --no-fund', 'npm test']);
   });
 
   it('names what is missing when Chromium cannot be installed (not root, no apt-get)', () => {
