@@ -38,7 +38,11 @@ export interface AppliedRecord {
   applied: boolean;
 }
 
-export function takeRecordFields(item: CslItem, record: WorkRecord, from: 'pubmed' | 'crossref'): AppliedRecord {
+export function takeRecordFields(
+  item: CslItem,
+  record: WorkRecord,
+  from: 'pubmed' | 'crossref',
+): AppliedRecord {
   const differences = compareWithRecord(item, record);
   if (!sameWork(item, record)) return { item, differences, applied: false };
 

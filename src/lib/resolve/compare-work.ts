@@ -84,17 +84,21 @@ export function initials(given: string | undefined): string {
 const JOURNAL_STOPWORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'la', 'et', 'fur', 'und']);
 
 /**
- * The printed journal name names one of the record's (its title or its abbreviation): equal once
- * punctuation and spaces go ("Proc. Natl. Acad. Sci. U.S.A." and "Proc Natl Acad Sci U S A"), or
+ * The printed journal name names one of the record's (its title or its abbreviation), with or
+ * without a final place in parentheses: equal once punctuation and spaces go ("Proc. Natl. Acad. Sci. U.S.A." and "Proc Natl Acad Sci U S A"), or
  * an abbreviation of it, each printed word the start of the matching word and its letters in order
  * ("J R Soc Interface" of "Journal of the Royal Society, Interface"; "Natl" of "National").
  */
 export function sameJournal(printed: string, names: readonly string[]): boolean {
   const compact = (s: string): string => normaliseText(s).replace(/ /g, '');
-  const p = compact(printed);
-  if (p === '') return true;
-  return names.some(
-    (name) => compact(name) === p || abbreviates(printed, name) || abbreviates(name, printed),
+  if (compact(printed) === '') return true;
+  // NLM tells journals of the same name apart by a place in parentheses, "J Med Imaging
+  // (Bellingham)", which references often leave out.
+  const variants = (s: string): string[] => [s, s.replace(/\s*\([^()]*\)\s*$/, '')];
+  return variants(printed).some((p) =>
+    names
+      .flatMap(variants)
+      .some((name) => compact(name) === compact(p) || abbreviates(p, name) || abbreviates(name, p)),
   );
 }
 

@@ -26,7 +26,7 @@ import {
  * answer that disagrees with the reference becomes a `Conflict` and is not applied.
  *
  * Then a reference with a PMID takes its fields from PubMed's record of it (efetch, 200 PMIDs a
- * request), and one with a DOI but no PMID from Crossref's: the record wins for the fields it has
+ * request), and one with a DOI but no PMID (or none PubMed has a record of) from Crossref's: the record wins for the fields it has
  * and each field the printed string gave otherwise is a `Conflict` with `applied: true`; a record
  * that is not of the printed work is not applied at all (`apply-record.ts` has the rule).
  */
@@ -285,32 +285,32 @@ function checkWithCrossref(
 }
 
 /**
- * The reference with the fields of its PMID's PubMed record or, without a PMID, of its DOI's
+ * The reference with the fields of its PMID's PubMed record or, failing that, of its DOI's
  * Crossref record, when the cache holds one; the differences become conflicts.
  */
 function withRecordFields(item: CslItem, cache: ResolutionCache, conflicts: Conflict[]): CslItem {
-  let source: string;
-  let record: WorkRecord | undefined;
-  let from: 'pubmed' | 'crossref';
-  if (item.PMID !== undefined) {
-    source = cacheKey.pubmed(item.PMID);
-    const answer = cache.get(source);
-    record = isObject(answer) && answer.found === true ? recordFromJson(answer.record) : undefined;
-    from = 'pubmed';
-  } else if (item.DOI !== undefined) {
+  let source = item.PMID === undefined ? undefined : cacheKey.pubmed(item.PMID);
+  let record = pubmedRecordOf(cache, item.PMID);
+  let from: 'pubmed' | 'crossref' = 'pubmed';
+  // Without a PMID, or one PubMed has no record of, the DOI's Crossref record.
+  if (!record && item.DOI !== undefined) {
     source = cacheKey.crossref(item.DOI);
     record = crossrefRecordOf(cache.get(source));
     from = 'crossref';
-  } else {
-    return item;
   }
-  if (!record) return item;
+  if (!record || source === undefined) return item;
   const result = takeRecordFields(item, record, from);
   for (const d of result.differences) {
     const applied = result.applied && d.field !== 'DOI' && d.field !== 'PMCID' && d.field !== 'PMID';
     conflicts.push({ id: item.id, ...d, source, ...(applied ? { applied: true as const } : {}) });
   }
   return result.item;
+}
+
+function pubmedRecordOf(cache: ResolutionCache, pmid: string | undefined): WorkRecord | undefined {
+  if (pmid === undefined) return undefined;
+  const answer = cache.get(cacheKey.pubmed(pmid));
+  return isObject(answer) && answer.found === true ? recordFromJson(answer.record) : undefined;
 }
 
 function crossrefRecordOf(answer: JsonValue | undefined): WorkRecord | undefined {
@@ -516,9 +516,9 @@ async function fetchCrossref(pass: Pass, cache: ResolutionCache, online: Resolve
     const key = cacheKey.crossref(doiToCheck);
     if (asked.has(key)) continue;
     const cached = cache.get(key);
-    // A cache from before records were kept has the summary only: a DOI-only reference needs the record.
+    // A cache from before records were kept has the summary only: a reference without a PubMed record needs it.
     const needsRecord =
-      pass.items[i]?.PMID === undefined &&
+      pubmedRecordOf(cache, pass.items[i]?.PMID) === undefined &&
       isObject(cached) &&
       cached.found === true &&
       cached.record === undefined;
