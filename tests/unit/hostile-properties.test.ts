@@ -266,7 +266,7 @@ describe('the XML reader on lone surrogates', () => {
           }
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 });

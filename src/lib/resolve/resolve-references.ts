@@ -26,9 +26,10 @@ import {
  * answer that disagrees with the reference becomes a `Conflict` and is not applied.
  *
  * Then a reference with a PMID takes its fields from PubMed's record of it (efetch, 200 PMIDs a
- * request), and one with a DOI but no PMID (or none PubMed has a record of) from Crossref's: the record wins for the fields it has
- * and each field the printed string gave otherwise is a `Conflict` with `applied: true`; a record
- * that is not of the printed work is not applied at all (`apply-record.ts` has the rule).
+ * request), and one with a DOI but no PMID, or a PMID PubMed has no record of, from Crossref's:
+ * the record wins for the fields it has and each field the printed string gave otherwise is a
+ * `Conflict` with `applied: true`; a record that is not of the printed work is not applied at all
+ * (`apply-record.ts` has the rule).
  */
 
 /** The online services, as `createEutils(…)` and `createCrossref(…)` provide them. */
@@ -255,8 +256,10 @@ function applyRecord(
 
 /**
  * Compares the reference with Crossref's record of its DOI. On disagreement the reference stays
- * exactly as parsed (no identifier added) and each differing field is a conflict; otherwise the
- * new identifiers and any retraction or correction notices are added.
+ * exactly as parsed (no identifier added, no record's fields: `rejected`) and each differing field
+ * is a conflict, unless the printed string itself names the record's work (then the parser misread
+ * it, and the record's fields will say so); otherwise the new identifiers and any retraction or
+ * correction notices are added.
  */
 function checkWithCrossref(
   state: ItemState,
@@ -516,7 +519,8 @@ async function fetchCrossref(pass: Pass, cache: ResolutionCache, online: Resolve
     const key = cacheKey.crossref(doiToCheck);
     if (asked.has(key)) continue;
     const cached = cache.get(key);
-    // A cache from before records were kept has the summary only: a reference without a PubMed record needs it.
+    // A cache from before records were kept has the summary only; a reference without a PubMed
+    // record needs the whole record.
     const needsRecord =
       pubmedRecordOf(cache, pass.items[i]?.PMID) === undefined &&
       isObject(cached) &&
