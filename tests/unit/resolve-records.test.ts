@@ -8,7 +8,10 @@ import { ingestFile } from '../../src/lib/ingest.ts';
 import { createCrossref } from '../../src/lib/net/crossref.ts';
 import { createEutils } from '../../src/lib/net/eutils.ts';
 import { createHttpClient } from '../../src/lib/net/http-client.ts';
+import { onlineServices } from '../../src/lib/online/online-services.ts';
+import { firstPage, sameJournal } from '../../src/lib/resolve/compare-work.ts';
 import { formatReport } from '../../src/lib/resolve/report.ts';
+import { crossrefRecord } from '../../src/lib/resolve/work-records.ts';
 import {
   cacheKey,
   createResolutionCache,
@@ -255,6 +258,28 @@ const ching2018: CslItem = {
   },
 };
 
+describe("within NCBI's rate", () => {
+  it("sends the efetches through the CLI's NCBI client: without an API key, the fourth starts a second after the first", async () => {
+    const { eutils } = onlineServices({
+      NCBI_EMAIL: 'dev@example.org',
+      LECTERN_HTTP_REDIRECT: `https://eutils.ncbi.nlm.nih.gov=${server.origin}`,
+    });
+    const pmids = Array.from({ length: 650 }, (_, i) => String(91_000_000 + i));
+    const items = pmids.map((pmid) => printedOnly(pmid, 'Unknown A. Nothing. J Nowhere. 2001;1:1-2.'));
+    const started = performance.now();
+    const result = await resolveReferences(items, {
+      cache: createResolutionCache(),
+      online: { idconv: noPmc, efetchPubmed: (ids) => eutils.efetchPubmed(ids) },
+    });
+    const elapsed = performance.now() - started;
+    const asked = server.requests.map((r) => r.query.get('id')?.split(',').length);
+    expect(asked).toEqual([200, 200, 200, 50]);
+    expect(result.requests).toBe(4 + 4); // four efetches, four (local) converter calls
+    // 3 requests a second: the fourth waits for the first to be a second old.
+    expect(elapsed).toBeGreaterThanOrEqual(990);
+  });
+});
+
 describe('fields from the record, disagreements reported', () => {
   it('takes PubMed fields, lists where the string disagreed, and leaves a record of another work alone', async () => {
     const cache = createResolutionCache();
@@ -493,5 +518,64 @@ describe('npm run ingest -- --resolve, through the real ingest', () => {
     } finally {
       await rm(work, { recursive: true, force: true });
     }
+  });
+});
+
+describe('comparing a printed reference with a record', () => {
+  it('knows a journal by its title, its abbreviation with or without periods, or the place NLM adds', () => {
+    const pnas = [
+      'Proceedings of the National Academy of Sciences of the United States of America',
+      'Proc Natl Acad Sci U S A',
+    ];
+    expect(sameJournal('Proc. Natl. Acad. Sci. U.S.A.', pnas)).toBe(true);
+    expect(sameJournal('Proc Natl Acad Sci USA', pnas)).toBe(true);
+    expect(sameJournal('J R Soc Interface', ['Journal of the Royal Society, Interface'])).toBe(true);
+    expect(sameJournal('J Med Imaging', ['J Med Imaging (Bellingham)'])).toBe(true);
+    expect(
+      sameJournal('Nature Reviews. Neuroscience', ['Nature reviews. Neuroscience', 'Nat Rev Neurosci']),
+    ).toBe(true);
+    expect(sameJournal('Science', ['Neurologic clinics', 'Neurol Clin'])).toBe(false);
+    expect(sameJournal('J Biol Chem', ['The Journal of clinical investigation', 'J Clin Invest'])).toBe(
+      false,
+    );
+  });
+
+  it('compares first pages, e-locators included', () => {
+    expect(firstPage('2369–83')).toBe('2369');
+    expect(firstPage('E0180707')).toBe('e0180707');
+    expect(firstPage(undefined)).toBeUndefined();
+  });
+
+  it('reads a Crossref REST message as CSL: type, plain titles, organisations, dates without nulls', () => {
+    const record = crossrefRecord({
+      DOI: '10.1000/x',
+      type: 'proceedings-article',
+      title: ['Learning <i>in vivo</i>'],
+      subtitle: ['a study'],
+      author: [{ given: 'Ann', family: 'Lee', sequence: 'first' }, { name: 'The Consortium' }],
+      'container-title': ['Proc Conf'],
+      'short-container-title': ['PC'],
+      issued: { 'date-parts': [[2020, 5, null]] },
+      published: { 'date-parts': [[2019]] },
+      page: '10–12',
+      volume: 3,
+      PMID: '123',
+    });
+    expect(record).toEqual({
+      fields: {
+        type: 'paper-conference',
+        title: 'Learning in vivo: a study',
+        author: [{ family: 'Lee', given: 'Ann' }, { literal: 'The Consortium' }],
+        'container-title': 'Proc Conf',
+        'container-title-short': 'PC',
+        issued: { 'date-parts': [[2020, 5]] },
+        volume: '3',
+        page: '10-12',
+        DOI: '10.1000/x',
+      },
+      years: [2019, 2020],
+      authorsTruncated: false,
+      corrections: [],
+    });
   });
 });
