@@ -9,6 +9,7 @@ import { createCrossref } from '../../src/lib/net/crossref.ts';
 import { createEutils } from '../../src/lib/net/eutils.ts';
 import { createHttpClient } from '../../src/lib/net/http-client.ts';
 import { onlineServices } from '../../src/lib/online/online-services.ts';
+import { takeRecordFields } from '../../src/lib/resolve/apply-record.ts';
 import { firstPage, sameJournal } from '../../src/lib/resolve/compare-work.ts';
 import { formatReport } from '../../src/lib/resolve/report.ts';
 import { crossrefRecord } from '../../src/lib/resolve/work-records.ts';
@@ -576,6 +577,48 @@ describe('comparing a printed reference with a record', () => {
       years: [2019, 2020],
       authorsTruncated: false,
       corrections: [],
+    });
+  });
+
+  it('keeps what the record does not describe when the parser read the same type of work', () => {
+    const chapter: CslItem = {
+      id: 'lee2020',
+      type: 'paper-conference',
+      title: 'Learning in vivo',
+      publisher: 'IEEE',
+      'publisher-place': 'New York',
+      URL: 'https://example.org/paper',
+      DOI: '10.1000/x',
+      custom: {
+        verbatim: 'Lee A. Learning in vivo: a study. In: Proc Conf. New York: IEEE; 2020. p. 10-12.',
+      },
+    };
+    const record = crossrefRecord({
+      DOI: '10.1000/x',
+      type: 'proceedings-article',
+      title: ['Learning in vivo'],
+      subtitle: ['a study'],
+      author: [{ given: 'Ann', family: 'Lee' }],
+      'container-title': ['Proc Conf'],
+      issued: { 'date-parts': [[2020]] },
+      page: '10-12',
+    });
+    const { item, applied, differences } = takeRecordFields(chapter, record, 'crossref');
+    expect(applied).toBe(true);
+    expect(differences).toEqual([]);
+    expect(item).toEqual({
+      id: 'lee2020',
+      type: 'paper-conference',
+      title: 'Learning in vivo: a study',
+      author: [{ family: 'Lee', given: 'Ann' }],
+      'container-title': 'Proc Conf',
+      issued: { 'date-parts': [[2020]] },
+      page: '10-12',
+      publisher: 'IEEE',
+      'publisher-place': 'New York',
+      URL: 'https://example.org/paper',
+      DOI: '10.1000/x',
+      custom: { verbatim: chapter.custom?.verbatim, fieldsFrom: 'crossref', shownVerbatim: false },
     });
   });
 });

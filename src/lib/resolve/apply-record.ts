@@ -10,14 +10,16 @@ import {
   titleSimilarity,
 } from './compare-work.ts';
 import type { ConflictField } from './resolve-references.ts';
-import type { WorkRecord } from './work-records.ts';
+import { RECORD_FIELDS, type WorkRecord } from './work-records.ts';
 
 /**
  * A reference takes its fields from its work's own record (PubMed's or Crossref's). The rule:
  * 1. The record must be of the work the reference prints (`sameWork`); if not, nothing is taken
  *    and each disagreeing field is a conflict "not applied".
  * 2. Otherwise the record wins for every field it has (type, title, authors, journal, date,
- *    volume, issue, pages): a reader trusts PubMed over a hand-typed or mis-parsed string. Each
+ *    volume, issue, pages): a reader trusts PubMed over a hand-typed or mis-parsed string. What
+ *    the record does not describe stays when the parser read the same type of work, and goes
+ *    when it read another (a journal article misread as a book has no publisher). Each
  *    field where the printed string said otherwise is still listed, as a conflict "applied", so
  *    nothing is overwritten silently. The printed string stays in `custom.verbatim`; identifiers
  *    the reference printed are kept (a differing one is a conflict), missing ones are filled in.
@@ -50,6 +52,9 @@ export function takeRecordFields(
   const { authorsTruncated: _truncated, ...custom } = item.custom ?? {};
   const out: CslItem = {
     id: item.id,
+    // Fields the record does not describe (a chapter's editors and publisher) stay when the
+    // parser read the same kind of work; read as another kind, they are misreadings and go.
+    ...(item.type === fields.type ? withoutRecordFields(item) : {}),
     ...fields,
     // The printed identifiers stay: they are exact, and a record that disagrees is listed above.
     ...(item.DOI !== undefined ? { DOI: item.DOI } : {}),
@@ -72,6 +77,11 @@ export function takeRecordFields(
   );
   if (fresh.length > 0) out.custom = { ...out.custom, corrections: [...known, ...fresh] };
   return { item: out, differences, applied: true };
+}
+
+function withoutRecordFields(item: CslItem): Partial<CslItem> {
+  const recordFields = new Set<string>([...RECORD_FIELDS, 'custom']);
+  return Object.fromEntries(Object.entries(item).filter(([key]) => !recordFields.has(key)));
 }
 
 /**
@@ -100,9 +110,7 @@ export function sameWork(item: CslItem, record: WorkRecord): boolean {
     return (titleIn && (authorIn || yearIn)) || (yearIn && volumeIn && pageIn && (authorIn || journalIn));
   }
   const title =
-    item.title !== undefined && fields.title !== undefined
-      ? titleSimilarity(item.title, fields.title) >= TITLE_SIMILARITY_THRESHOLD
-      : undefined;
+    item.title !== undefined && fields.title !== undefined ? sameTitle(item.title, fields.title) : undefined;
   if (title !== undefined) return title;
   const family = firstAuthorFamily(item.author);
   const theirs = firstAuthorFamily(fields.author);
@@ -120,9 +128,8 @@ export function sameWork(item: CslItem, record: WorkRecord): boolean {
 export function compareWithRecord(item: CslItem, record: WorkRecord): FieldDifference[] {
   const { fields } = record;
   const out: FieldDifference[] = [];
-  if (item.title !== undefined && fields.title !== undefined) {
-    if (titleSimilarity(item.title, fields.title) < TITLE_SIMILARITY_THRESHOLD)
-      out.push({ field: 'title', parsed: item.title, resolved: fields.title });
+  if (item.title !== undefined && fields.title !== undefined && !sameTitle(item.title, fields.title)) {
+    out.push({ field: 'title', parsed: item.title, resolved: fields.title });
   }
   const year = itemYear(item);
   if (year !== undefined && record.years.length > 0 && !record.years.includes(year)) {
@@ -160,4 +167,10 @@ export function compareWithRecord(item: CslItem, record: WorkRecord): FieldDiffe
       out.push({ field: id, parsed: mine, resolved: record_ });
   }
   return out;
+}
+
+/** Alike as a whole, or the printed title is the record's without its subtitle ("Title: subtitle"). */
+function sameTitle(printed: string, recorded: string): boolean {
+  const main = recorded.split(/:\s/)[0] ?? recorded;
+  return [recorded, main].some((t) => titleSimilarity(printed, t) >= TITLE_SIMILARITY_THRESHOLD);
 }
