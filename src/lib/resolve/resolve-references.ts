@@ -522,10 +522,10 @@ async function fetchCrossref(pass: Pass, cache: ResolutionCache, online: Resolve
     // A cache from before records were kept has the summary only; a reference without a PubMed
     // record needs the whole record.
     const needsRecord =
-      pubmedRecordOf(cache, pass.items[i]?.PMID) === undefined &&
       isObject(cached) &&
       cached.found === true &&
-      cached.record === undefined;
+      cached.record === undefined &&
+      pubmedRecordOf(cache, pass.items[i]?.PMID) === undefined;
     if (cached !== undefined && !needsRecord) continue;
     asked.add(key);
     calls += 1;
