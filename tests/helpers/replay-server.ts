@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 
 /**
  * A loopback HTTP server that answers like NCBI and Crossref from recorded responses
@@ -30,6 +31,13 @@ export interface ReplayRoute {
   json?: unknown;
   /** A JSON body built from a real fixture: element `index` of the array in `file`, placed at `at` inside `into`. */
   wrapJson?: { file: string; index: number; into: Record<string, unknown>; at: string };
+  /**
+   * An efetch answer from real PubMed XML files (`.xml` or `.xml.gz`, relative to the replay folder):
+   * a `<PubmedArticleSet>` of the `<PubmedArticle>`s whose PMID the request's `id` lists, in the
+   * order asked, byte for byte as the files hold them; PMIDs none of them has are left out, as
+   * PubMed leaves out ids it does not know.
+   */
+  efetchFrom?: string[];
   /** Where the body comes from ("real fixture …" or "hand-written …"); documentation only. */
   provenance?: string;
 }
@@ -94,7 +102,7 @@ export async function startReplayServer(
     }
     const scripted = scripts.get(route.name)?.shift();
     if (scripted) return answerScripted(scripted, req, res);
-    res.writeHead(route.status ?? 200, route.headers ?? {}).end(bodyOf(route, dir));
+    res.writeHead(route.status ?? 200, route.headers ?? {}).end(bodyOf(route, dir, url.searchParams));
   });
 
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -151,7 +159,8 @@ function match(
   return best;
 }
 
-function bodyOf(route: ReplayRoute, dir: string): string {
+function bodyOf(route: ReplayRoute, dir: string, query: URLSearchParams): string {
+  if (route.efetchFrom !== undefined) return efetchAnswer(route.efetchFrom, dir, query.get('id') ?? '');
   if (route.bodyFile !== undefined) return readFileSync(resolve(dir, route.bodyFile), 'utf8');
   if (route.json !== undefined) return JSON.stringify(route.json);
   if (route.wrapJson !== undefined) {
@@ -168,4 +177,42 @@ function safeDecode(path: string): string {
   } catch {
     return path;
   }
+}
+
+const efetchRecords = new Map<string, Map<string, string>>();
+
+/** The `<PubmedArticle>` elements of real PubMed XML files by PMID, read once per file set. */
+function pubmedArticles(files: readonly string[], dir: string): Map<string, string> {
+  const key = JSON.stringify([dir, files]);
+  const cached = efetchRecords.get(key);
+  if (cached) return cached;
+  const byPmid = new Map<string, string>();
+  for (const file of files) {
+    const path = resolve(dir, file);
+    const text = file.endsWith('.gz')
+      ? gunzipSync(readFileSync(path)).toString('utf8')
+      : readFileSync(path, 'utf8');
+    for (const [article] of text.matchAll(/<PubmedArticle>[\s\S]*?<\/PubmedArticle>/g)) {
+      const pmid = /<MedlineCitation[^>]*>\s*<PMID[^>]*>(\d+)<\/PMID>/.exec(article)?.[1];
+      if (pmid !== undefined && !byPmid.has(pmid)) byPmid.set(pmid, article);
+    }
+  }
+  efetchRecords.set(key, byPmid);
+  return byPmid;
+}
+
+function efetchAnswer(files: readonly string[], dir: string, ids: string): string {
+  const articles = pubmedArticles(files, dir);
+  const found = ids
+    .split(',')
+    .map((id) => articles.get(id.trim()))
+    .filter((a): a is string => a !== undefined);
+  return [
+    '<?xml version="1.0" ?>',
+    '<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2025//EN" "https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">',
+    '<PubmedArticleSet>',
+    ...found.map((a) => `${a}\n`),
+    '</PubmedArticleSet>',
+    '',
+  ].join('\n');
 }

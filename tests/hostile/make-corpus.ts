@@ -120,7 +120,7 @@ const PAGE = /a PubMed article page/;
 const MARKUP = /a PubMed article page copied as text, not XML or HTML/;
 const TEXT_FILE = /a text file \(found: "binary data \(NUL bytes\)"\)/;
 const PUBMED_ROOT = /a PubMed XML document with root <PubmedArticleSet> \(found: "<[\w-]+>"\)/;
-const JATS_ROOT = /a JATS <article> or a PMC <pmc-articleset>/;
+const JATS_ROOT = /a JATS <article>, or several in <pmc-articleset>, <articles> or an OAI-PMH/;
 
 function manyReferences(count: number): SyntheticReview {
   return {
@@ -1003,7 +1003,8 @@ export function hostileCorpus(): HostileCase[] {
       bytes: () =>
         utf8(`${XML_DECL}<catalog>\n  <book id="1"><title>Not a review</title></book>\n</catalog>\n`),
       outcome: 'refused',
-      expected: /a JATS <article> or a PMC <pmc-articleset> of <article> elements \(found: "<catalog>"\)/,
+      expected:
+        /a JATS <article>, or several in <pmc-articleset>, <articles> or an OAI-PMH GetRecord \/ ListRecords response \(found: "<catalog>"\)/,
     },
     {
       name: 'wrong-root-pubmed.xml',

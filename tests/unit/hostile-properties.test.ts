@@ -200,3 +200,73 @@ describe('the XML reader on hostile XML', () => {
     );
   });
 });
+
+/** Any lone UTF-16 surrogate: a string cut inside a character, as a broken decoder or a JS caller can hand over. */
+const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
+/** What XML markup can start with: each puts saxes in another state when the surrogate arrives. */
+const markupOpener = fc.constantFrom(
+  '',
+  '<',
+  '<!',
+  '<!-',
+  '<!--',
+  '<![',
+  '<![CDATA[',
+  '<?',
+  '</',
+  '<a ',
+  '<a b="',
+  '&',
+  '&#',
+  '<!DOCTYPE ',
+);
+
+/** The error names the file and a line: "sources/x.xml:3: expected …". */
+function sourceErrorWithLine(f: () => unknown): SourceError {
+  let caught: unknown;
+  try {
+    f();
+  } catch (error) {
+    caught = error;
+  }
+  if (!(caught instanceof SourceError)) throw new Error(`expected a SourceError, got ${String(caught)}`);
+  expect(caught.file).toBe('sources/x.xml');
+  expect(caught.line).toBeGreaterThanOrEqual(1);
+  expect(caught.message).toMatch(/^sources\/x\.xml:\d+: expected /);
+  return caught;
+}
+
+describe('the XML reader on lone surrogates', () => {
+  it('reports "<!" followed by a lone surrogate as a SourceError, not saxes\' RangeError', () => {
+    const error = sourceErrorWithLine(() => readXml('<!\ud800', 'sources/x.xml'));
+    expect(error.line).toBe(1);
+    expect(error.expected).toBe('well-formed XML');
+    // On a later line, the error says which.
+    expect(sourceErrorWithLine(() => readXml('<a>\n\n<!\udfff</a>', 'sources/x.xml')).line).toBe(3);
+  });
+
+  it('throws a SourceError with file and line for a lone surrogate after any markup opener', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...XML_DOCS, ''),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        markupOpener,
+        loneSurrogate,
+        fc.boolean(),
+        (doc, where, opener, surrogate, cut) => {
+          const at = Math.floor(doc.length * where);
+          const spliced = doc.slice(0, at) + opener + surrogate + (cut ? '' : doc.slice(at));
+          try {
+            readXml(spliced, 'sources/x.xml');
+          } catch (error) {
+            if (!(error instanceof SourceError)) throw error;
+            sourceErrorWithLine(() => {
+              throw error;
+            });
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

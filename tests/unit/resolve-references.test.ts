@@ -172,8 +172,18 @@ describe('resolveReferences online (loopback replay server)', () => {
     const result = await resolveReferences(items, { cache, online: resolvers() });
     const [a, b, c, d, e] = result.items;
 
-    // idconv fills the missing ids of a PMID-only reference (checked against Crossref: same work).
-    expect(a).toEqual({ ...ching, PMCID: 'PMC5938574', DOI: '10.1098/rsif.2017.0387' });
+    // idconv fills the missing ids of a PMID-only reference (checked against Crossref: same work);
+    // PubMed has no record of the PMID in the replay, so its fields come from Crossref's record.
+    expect(a).toMatchObject({
+      id: ching.id,
+      PMID: ching.PMID,
+      PMCID: 'PMC5938574',
+      DOI: '10.1098/rsif.2017.0387',
+      title: 'Opportunities and obstacles for deep learning in biology and medicine',
+      'container-title': 'Journal of The Royal Society Interface',
+      custom: { fieldsFrom: 'crossref', shownVerbatim: false },
+    });
+    expect(server.hits('efetch-pubmed-any')).toBe(1); // the four PMIDs in one efetch
     // idconv does not know a non-PMC work; esearch "<doi>"[doi] gives its PMID.
     expect(b).toEqual({ ...darnell, PMID: '9287210' });
     // ECitMatch finds the PMID of a reference printed without any identifier.

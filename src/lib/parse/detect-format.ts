@@ -11,7 +11,11 @@ export function detectFormat(text: string): SourceFormat {
     .trimStart();
   if (!head.startsWith('<')) return 'pubmed-text';
   if (/<PubmedArticleSet[\s>]|<PubmedArticle[\s>]/.test(head)) return 'pubmed-xml';
-  if (/<pmc-articleset[\s>]|<article[\s>][^]*?(?:dtd-version|xmlns:xlink|article-type)/.test(head))
+  if (
+    /<pmc-articleset[\s>]|<articles[\s>]|<(?:\w+:)?OAI-PMH[\s>]|<article[\s>][^]*?(?:dtd-version|xmlns:xlink|article-type)/.test(
+      head,
+    )
+  )
     return 'jats';
   if (/<!doctype html|<html[\s>]/i.test(head)) return 'pubmed-html';
   // Other XML is most likely JATS without the usual attributes; its parser names what it expected.

@@ -26,3 +26,14 @@ export function slugify(text: string): string {
     .slice(0, 40)
     .replace(/-+$/, '');
 }
+
+/**
+ * The slug, or "-2", "-3"… after it when an earlier article of the same file took it; `taken`
+ * collects the slugs handed out so far.
+ */
+export function uniqueSlug(slug: string, taken: Set<string>): string {
+  let candidate = slug;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${slug}-${n}`;
+  taken.add(candidate);
+  return candidate;
+}

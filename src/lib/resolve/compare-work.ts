@@ -79,3 +79,56 @@ export function initials(given: string | undefined): string {
     .join('')
     .toLowerCase();
 }
+
+/** Words a journal abbreviation leaves out ("Journal of the Royal Society" → "J R Soc"). */
+const JOURNAL_STOPWORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'la', 'et', 'fur', 'und']);
+
+/**
+ * The printed journal name names one of the record's (its title or its abbreviation), with or
+ * without a final place in parentheses: equal once punctuation and spaces go ("Proc. Natl. Acad. Sci. U.S.A." and "Proc Natl Acad Sci U S A"), or
+ * an abbreviation of it, each printed word the start of the matching word and its letters in order
+ * ("J R Soc Interface" of "Journal of the Royal Society, Interface"; "Natl" of "National").
+ */
+export function sameJournal(printed: string, names: readonly string[]): boolean {
+  const compact = (s: string): string => normaliseText(s).replace(/ /g, '');
+  if (compact(printed) === '') return true;
+  // NLM tells journals of the same name apart by a place in parentheses, "J Med Imaging
+  // (Bellingham)", which references often leave out.
+  const variants = (s: string): string[] => [s, s.replace(/\s*\([^()]*\)\s*$/, '')];
+  return variants(printed).some((p) =>
+    names
+      .flatMap(variants)
+      .some((name) => compact(name) === compact(p) || abbreviates(p, name) || abbreviates(name, p)),
+  );
+}
+
+function abbreviates(short: string, full: string): boolean {
+  const words = (s: string): string[] =>
+    normaliseText(s)
+      .split(' ')
+      .filter((w) => w !== '' && !JOURNAL_STOPWORDS.has(w));
+  const a = words(short);
+  const b = words(full);
+  return a.length > 0 && a.length === b.length && a.every((w, i) => isAbbreviation(w, b[i] ?? ''));
+}
+
+/** "natl" of "national": same first letter, the rest in order. */
+function isAbbreviation(short: string, word: string): boolean {
+  if (short[0] !== word[0]) return false;
+  let at = 0;
+  for (const ch of short) {
+    at = word.indexOf(ch, at);
+    if (at < 0) return false;
+    at += 1;
+  }
+  return true;
+}
+
+/** The first page of a page field ("2369-2383" → "2369", "e0180707" → "e0180707"), lower case. */
+export function firstPage(page: string | undefined): string | undefined {
+  const first = page
+    ?.split(/[-–—,]/)[0]
+    ?.trim()
+    .toLowerCase();
+  return first === '' ? undefined : first;
+}

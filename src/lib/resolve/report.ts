@@ -165,11 +165,14 @@ export function formatReport(report: ReferenceReport): string {
       (c) => `${c.id}: ${c.corrections.map((n) => (n.doi ? `${n.type} (${n.doi})` : n.type)).join('; ')}`,
     ),
   );
+  const conflict = (c: Conflict): string =>
+    `${c.id}: ${c.field} is "${c.parsed}" in the reference but "${c.resolved}" in ${c.source}`;
+  section('Conflicts, not applied', report.conflicts.filter((c) => c.applied !== true).map(conflict));
   section(
-    'Conflicts, not applied',
-    report.conflicts.map(
-      (c) => `${c.id}: ${c.field} is "${c.parsed}" in the reference but "${c.resolved}" in ${c.source}`,
-    ),
+    "Differences from the work's record, record used",
+    report.conflicts
+      .filter((c) => c.applied === true)
+      .map((c) => `${conflict(c)}; the record's value is shown`),
   );
   if (lines.length === 2) lines.push('No duplicates, malformed identifiers, corrections or conflicts.');
   return `${lines.join('\n')}\n`;

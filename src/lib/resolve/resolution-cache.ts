@@ -42,6 +42,8 @@ export const cacheKey = {
       )
       .join('|')}`,
   crossref: (doi: string): string => `crossref:${doi.trim().toLowerCase()}`,
+  /** The PMID's PubMed record, as the CSL fields `--resolve` takes from it. */
+  pubmed: (pmid: string): string => `pubmed:${pmid.trim()}`,
 };
 
 function normaliseId(id: string): string {

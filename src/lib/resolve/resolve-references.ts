@@ -11,12 +11,25 @@ import {
   titleSimilarity,
 } from './compare-work.ts';
 import { cacheKey, type JsonValue, type ResolutionCache } from './resolution-cache.ts';
+import { sameWork, takeRecordFields } from './apply-record.ts';
+import {
+  crossrefRecord,
+  readPubmedRecords,
+  recordFromJson,
+  recordToJson,
+  type WorkRecord,
+} from './work-records.ts';
 
 /**
  * Fills in the DOI, PMID and PMCID of references from what is already known (the other
- * references and the resolution cache) and, when asked, from NCBI and Crossref. Nothing the
- * parser read is ever replaced: an answer that disagrees with the reference becomes a `Conflict`
- * and is not applied.
+ * references and the resolution cache) and, when asked, from NCBI and Crossref. An identifier
+ * answer that disagrees with the reference becomes a `Conflict` and is not applied.
+ *
+ * Then a reference with a PMID takes its fields from PubMed's record of it (efetch, 200 PMIDs a
+ * request), and one with a DOI but no PMID, or a PMID PubMed has no record of, from Crossref's:
+ * the record wins for the fields it has and each field the printed string gave otherwise is a
+ * `Conflict` with `applied: true`; a record that is not of the printed work is not applied at all
+ * (`apply-record.ts` has the rule).
  */
 
 /** The online services, as `createEutils(…)` and `createCrossref(…)` provide them. */
@@ -25,10 +38,12 @@ export interface Resolvers {
   esearchPubmed?(term: string): Promise<EsearchResult>;
   ecitmatch?(citations: readonly CitationQuery[]): Promise<EcitmatchResult[]>;
   crossrefWork?(doi: string): Promise<CrossrefWork | undefined>;
+  /** PubMed XML documents for ≤ 200 PMIDs, one per request (`createEutils(…).efetchPubmed`). */
+  efetchPubmed?(pmids: readonly string[]): Promise<string[]>;
 }
 
 export type IdField = 'DOI' | 'PMID' | 'PMCID';
-export type ConflictField = IdField | 'title' | 'issued' | 'author';
+export type ConflictField = IdField | 'title' | 'issued' | 'author' | 'volume' | 'page' | 'container-title';
 
 /** An answer that disagreed with a reference, kept for the report instead of being applied. */
 export interface Conflict {
@@ -39,8 +54,13 @@ export interface Conflict {
   parsed: string;
   /** What the source says. */
   resolved: string;
-  /** The request key of the answer (e.g. `crossref:10.1098/rsif.2017.0387`) or `reference:<id>`. */
+  /** The request key of the answer (e.g. `crossref:10.1098/rsif.2017.0387`, `pubmed:29618526`) or `reference:<id>`. */
   source: string;
+  /**
+   * True when the record's value is what the reference now shows (fields from its PubMed or
+   * Crossref record); absent when the reference kept its own value.
+   */
+  applied?: true;
 }
 
 export interface ResolveOptions {
@@ -59,6 +79,8 @@ export interface ResolveResult {
 const ID_FIELDS: readonly IdField[] = ['PMCID', 'PMID', 'DOI'];
 const IDCONV_BATCH = 200;
 const ECITMATCH_BATCH = 100;
+/** NCBI's ceiling for one efetch by id list. */
+const PUBMED_BATCH = 200;
 /** Enough for idconv → ECitMatch → idconv of the found PMID → Crossref, with room to spare. */
 const MAX_ROUNDS = 6;
 
@@ -73,6 +95,7 @@ export async function resolveReferences(items: CslItem[], options: ResolveOption
     (p) => fetchEsearch(p, cache, online),
     (p) => fetchEcitmatch(p, cache, online),
     (p) => fetchCrossref(p, cache, online),
+    (p) => fetchPubmed(p, cache, online),
   ];
   // Ask until nothing is missing, so a re-run over the saved cache needs no request at all.
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
@@ -171,7 +194,10 @@ function resolveFromCache(items: readonly CslItem[], cache: ResolutionCache): Pa
     return { item, ids, doiToCheck: ids.DOI, citation };
   });
 
-  const out = states.map((state) => checkWithCrossref(state, cache, conflicts));
+  const checked = states.map((state) => checkWithCrossref(state, cache, conflicts));
+  const out = checked.map(({ item, rejected }) =>
+    rejected ? item : withRecordFields(item, cache, conflicts),
+  );
   return { states, items: out, conflicts: dedupe(conflicts) };
 }
 
@@ -230,25 +256,68 @@ function applyRecord(
 
 /**
  * Compares the reference with Crossref's record of its DOI. On disagreement the reference stays
- * exactly as parsed (no identifier added) and each differing field is a conflict; otherwise the
- * new identifiers and any retraction or correction notices are added.
+ * exactly as parsed (no identifier added, no record's fields: `rejected`) and each differing field
+ * is a conflict, unless the printed string itself names the record's work (then the parser misread
+ * it, and the record's fields will say so); otherwise the new identifiers and any retraction or
+ * correction notices are added.
  */
-function checkWithCrossref(state: ItemState, cache: ResolutionCache, conflicts: Conflict[]): CslItem {
+function checkWithCrossref(
+  state: ItemState,
+  cache: ResolutionCache,
+  conflicts: Conflict[],
+): { item: CslItem; rejected: boolean } {
   const { item, ids } = state;
   let corrections: Correction[] = [];
   if (ids.DOI !== undefined) {
     const key = cacheKey.crossref(ids.DOI);
-    const work = crossrefSummary(cache.get(key));
+    const answer = cache.get(key);
+    const work = crossrefSummary(answer);
     if (work) {
       const differences = compareWithWork(item, work);
-      if (differences.length > 0) {
+      // The printed string naming the record's work outweighs what the parser made of it.
+      const record = crossrefRecordOf(answer);
+      const named = item.custom?.verbatim !== undefined && record !== undefined && sameWork(item, record);
+      if (differences.length > 0 && !named) {
         for (const d of differences) conflicts.push({ id: item.id, ...d, source: key });
-        return item;
+        return { item, rejected: true };
       }
       corrections = work.corrections;
     }
   }
-  return withAdditions(item, ids, corrections);
+  return { item: withAdditions(item, ids, corrections), rejected: false };
+}
+
+/**
+ * The reference with the fields of its PMID's PubMed record or, failing that, of its DOI's
+ * Crossref record, when the cache holds one; the differences become conflicts.
+ */
+function withRecordFields(item: CslItem, cache: ResolutionCache, conflicts: Conflict[]): CslItem {
+  let source = item.PMID === undefined ? undefined : cacheKey.pubmed(item.PMID);
+  let record = pubmedRecordOf(cache, item.PMID);
+  let from: 'pubmed' | 'crossref' = 'pubmed';
+  // Without a PMID, or one PubMed has no record of, the DOI's Crossref record.
+  if (!record && item.DOI !== undefined) {
+    source = cacheKey.crossref(item.DOI);
+    record = crossrefRecordOf(cache.get(source));
+    from = 'crossref';
+  }
+  if (!record || source === undefined) return item;
+  const result = takeRecordFields(item, record, from);
+  for (const d of result.differences) {
+    const applied = result.applied && d.field !== 'DOI' && d.field !== 'PMCID' && d.field !== 'PMID';
+    conflicts.push({ id: item.id, ...d, source, ...(applied ? { applied: true as const } : {}) });
+  }
+  return result.item;
+}
+
+function pubmedRecordOf(cache: ResolutionCache, pmid: string | undefined): WorkRecord | undefined {
+  if (pmid === undefined) return undefined;
+  const answer = cache.get(cacheKey.pubmed(pmid));
+  return isObject(answer) && answer.found === true ? recordFromJson(answer.record) : undefined;
+}
+
+function crossrefRecordOf(answer: JsonValue | undefined): WorkRecord | undefined {
+  return isObject(answer) && answer.found === true ? recordFromJson(answer.record) : undefined;
 }
 
 function withAdditions(item: CslItem, ids: Ids, corrections: readonly Correction[]): CslItem {
@@ -444,13 +513,59 @@ async function fetchEcitmatch(pass: Pass, cache: ResolutionCache, online: Resolv
 async function fetchCrossref(pass: Pass, cache: ResolutionCache, online: Resolvers): Promise<number> {
   if (!online.crossrefWork) return 0;
   let calls = 0;
-  for (const { doiToCheck } of pass.states) {
+  const asked = new Set<string>();
+  for (const [i, { doiToCheck }] of pass.states.entries()) {
     if (doiToCheck === undefined) continue;
     const key = cacheKey.crossref(doiToCheck);
-    if (cache.has(key)) continue;
+    if (asked.has(key)) continue;
+    const cached = cache.get(key);
+    // A cache from before records were kept has the summary only; a reference without a PubMed
+    // record needs the whole record.
+    const needsRecord =
+      isObject(cached) &&
+      cached.found === true &&
+      cached.record === undefined &&
+      pubmedRecordOf(cache, pass.items[i]?.PMID) === undefined;
+    if (cached !== undefined && !needsRecord) continue;
+    asked.add(key);
     calls += 1;
     const work = await online.crossrefWork(doiToCheck);
-    cache.set(key, work ? { found: true, ...toJson(summariseCrossrefWork(work)) } : { found: false });
+    cache.set(
+      key,
+      work
+        ? { found: true, ...toJson(summariseCrossrefWork(work)), record: recordToJson(crossrefRecord(work)) }
+        : { found: false },
+    );
+  }
+  return calls;
+}
+
+/** PubMed's records of every PMID the cache lacks, 200 to a request, sorted so any order asks the same. */
+async function fetchPubmed(pass: Pass, cache: ResolutionCache, online: Resolvers): Promise<number> {
+  if (!online.efetchPubmed) return 0;
+  const wanted = new Set<string>();
+  for (const item of pass.items) {
+    if (item.PMID !== undefined && !cache.has(cacheKey.pubmed(item.PMID))) wanted.add(item.PMID);
+  }
+  const pmids = [...wanted].sort((a, b) => Number(a) - Number(b));
+  let calls = 0;
+  for (let i = 0; i < pmids.length; i += PUBMED_BATCH) {
+    const batch = pmids.slice(i, i + PUBMED_BATCH);
+    const documents = await online.efetchPubmed(batch);
+    calls += Math.max(1, documents.length);
+    const records = new Map<string, WorkRecord>();
+    for (const document of documents) {
+      for (const [pmid, record] of readPubmedRecords(document, 'PubMed efetch answer'))
+        records.set(pmid, record);
+    }
+    for (const pmid of batch) {
+      const record = records.get(pmid);
+      // PubMed leaves out PMIDs it does not have (deleted, never assigned): remembered as not found.
+      cache.set(
+        cacheKey.pubmed(pmid),
+        record ? { found: true, record: recordToJson(record) } : { found: false },
+      );
+    }
   }
   return calls;
 }

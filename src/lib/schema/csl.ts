@@ -75,6 +75,19 @@ const lecternCustomObject = z.object({
   sourceId: z.string().optional(),
   /** Retractions, errata and expressions of concern known for this work. */
   corrections: z.array(z.lazy(() => correctionSchema)).optional(),
+  /**
+   * The parser could not read the printed string with confidence: the site shows `verbatim` as
+   * printed (with the identifier links) instead of a formatted entry. Fields taken from a PubMed or
+   * Crossref record (`fieldsFrom`) make it false.
+   */
+  shownVerbatim: z.boolean().optional(),
+  /**
+   * Where the bibliographic fields come from when not from the printed string: `pubmed` (the
+   * PMID's PubMed record, efetch) or `crossref` (the DOI's Crossref work), filled in by
+   * `--resolve`. The record wins for every field it has; where the printed string said otherwise
+   * the difference is listed in `report.json` conflicts, and `verbatim` keeps the string.
+   */
+  fieldsFrom: z.enum(['pubmed', 'crossref']).optional(),
 });
 // Loose when parsing, so fields a later Lectern adds survive an older one; typed by the known fields.
 export const lecternCustomSchema = lecternCustomObject.loose();

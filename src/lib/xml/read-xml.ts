@@ -63,8 +63,15 @@ export function readXml(text: string, file: string): XmlElement {
 
   // saxes keeps going after an error; the first one is the one to report.
   const chunk = 1 << 16;
-  for (let i = 0; i < text.length && !failure; i += chunk) parser.write(text.slice(i, i + chunk));
-  if (!failure) parser.close();
+  try {
+    for (let i = 0; i < text.length && !failure; i += chunk) parser.write(text.slice(i, i + chunk));
+    if (!failure) parser.close();
+  } catch (error) {
+    // saxes throws rather than reports on some broken input: a lone surrogate right after "<!"
+    // makes it build a code point from NaN (RangeError). Whatever it throws, the input is at fault.
+    if (error instanceof SourceError) throw error;
+    fail('well-formed XML', error instanceof Error ? error.message : String(error));
+  }
   if (failure) throw failure;
   const top = root.children.find((c): c is XmlElement => typeof c !== 'string');
   if (!top) throw new SourceError(file, 1, 'an XML document with a root element');

@@ -1,8 +1,9 @@
 import type { ParsedReview, ReviewMeta } from '../../schema/review.ts';
 import { SourceError } from '../../errors.ts';
 import { assignIds } from '../../references/assign-ids.ts';
-import { reviewSlug } from '../../references/review-slug.ts';
-import { childElement, childElements, readXml, type XmlElement } from '../../xml/read-xml.ts';
+import { reviewSlug, uniqueSlug } from '../../references/review-slug.ts';
+import { childElement, readXml, type XmlElement } from '../../xml/read-xml.ts';
+import { jatsArticles } from './jats-articles.ts';
 import { bodyToMarkdown } from './body-to-markdown.ts';
 import type { MarkdownContext } from './inline-markdown.ts';
 import { readAbstract } from './read-abstract.ts';
@@ -10,8 +11,6 @@ import { figureElements, figureNumbers, readFigures } from './read-figures.ts';
 import { readFront } from './read-front.ts';
 import { readReferences } from './read-references.ts';
 import { incompleteReferences } from '../incomplete-references.ts';
-
-const ROOTS = 'a JATS <article> or a PMC <pmc-articleset> of <article> elements';
 
 function parseArticle(article: XmlElement, sourcePath: string): ParsedReview {
   const front = childElement(article, 'front');
@@ -71,29 +70,15 @@ function parseArticle(article: XmlElement, sourcePath: string): ParsedReview {
 }
 
 /**
- * Reads PMC JATS XML: one `<article>`, or a `<pmc-articleset>` (PMC efetch) holding several.
+ * Reads PMC JATS XML: one `<article>`, or several in any wrapper tools use (`jats-articles.ts`).
  * Returns one review per article; slugs that clash within the file get "-2", "-3"….
  * @param sourcePath where the XML lives, relative to `content/`; used in errors and metadata.
  */
 export function parseJats(text: string, sourcePath: string): ParsedReview[] {
-  const root = readXml(text, sourcePath);
-  let articles: XmlElement[];
-  if (root.name === 'article') {
-    articles = [root];
-  } else if (root.name === 'pmc-articleset') {
-    articles = childElements(root, 'article');
-    if (articles.length === 0)
-      throw new SourceError(sourcePath, root.line, ROOTS, '<pmc-articleset> without <article>');
-  } else {
-    throw new SourceError(sourcePath, root.line, ROOTS, `<${root.name}>`);
-  }
-  const seen = new Map<string, number>();
+  const articles = jatsArticles(readXml(text, sourcePath), sourcePath);
+  const slugs = new Set<string>();
   return articles.map((article) => {
     const parsed = parseArticle(article, sourcePath);
-    const base = parsed.review.slug;
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    if (count > 1) parsed.review.slug = `${base}-${count}`;
-    return parsed;
+    return { ...parsed, review: { ...parsed.review, slug: uniqueSlug(parsed.review.slug, slugs) } };
   });
 }

@@ -1,7 +1,7 @@
 import type { ParsedReview } from '../../schema/review.ts';
 import { SourceError } from '../../errors.ts';
 import { assignIds } from '../../references/assign-ids.ts';
-import { reviewSlug } from '../../references/review-slug.ts';
+import { reviewSlug, uniqueSlug } from '../../references/review-slug.ts';
 import { childElements, readXml, type XmlElement } from '../../xml/read-xml.ts';
 import { articleParts, readArticleMeta } from './read-article-meta.ts';
 import { readAbstract } from './read-abstract.ts';
@@ -57,12 +57,4 @@ function parseArticle(pubmedArticle: XmlElement, sourcePath: string): ParsedRevi
     },
     incomplete: incompleteReferences(xmlReferences),
   };
-}
-
-/** "smith-2020-j-med", then "smith-2020-j-med-2", "-3" for more articles of the same file. */
-function uniqueSlug(slug: string, taken: Set<string>): string {
-  let candidate = slug;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${slug}-${n}`;
-  taken.add(candidate);
-  return candidate;
 }
