@@ -287,6 +287,7 @@ export interface DistSize {
 }
 
 export async function distSize(dist: string): Promise<DistSize> {
+  if (!existsSync(dist)) return { bytes: 0, files: 0, htmlPages: 0, pagefindBytes: 0, pagefindIndexBytes: 0 };
   const entries = await readdir(dist, { recursive: true, withFileTypes: true });
   const size: DistSize = { bytes: 0, files: 0, htmlPages: 0, pagefindBytes: 0, pagefindIndexBytes: 0 };
   for (const e of entries) {
@@ -330,4 +331,31 @@ export async function cacheSizes(project: string): Promise<{ dir: string; bytes:
     files: other.files - (lectern?.files ?? 0),
   });
   return out;
+}
+
+/**
+ * Files, bytes and newest change time of the checkout's own caches: the bench's builds must leave
+ * them alone (a build that resolves its cache through a linked package would write there).
+ */
+export async function checkoutCacheState(root: string): Promise<string> {
+  const parts: string[] = [];
+  for (const dir of ['node_modules/.astro', 'node_modules/.cache']) {
+    const path = join(root, dir);
+    if (!existsSync(path)) {
+      parts.push(`${dir}: none`);
+      continue;
+    }
+    let newest = 0;
+    let files = 0;
+    let bytes = 0;
+    for (const e of await readdir(path, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile()) continue;
+      const s = await stat(join(e.parentPath, e.name));
+      newest = Math.max(newest, s.mtimeMs);
+      files += 1;
+      bytes += s.size;
+    }
+    parts.push(`${dir}: ${files} files, ${bytes} bytes, newest ${new Date(newest).toISOString()}`);
+  }
+  return parts.join('; ');
 }

@@ -39,6 +39,7 @@ import { diffDigests, digestDist } from './dist-digest.ts';
 import { applyReviewEdit } from './edit-review.ts';
 import {
   cacheSizes,
+  checkoutCacheState,
   distSize,
   makeFloorProject,
   makeProject,
@@ -187,7 +188,11 @@ async function measureSite(
   }
   if (references === 10_000 && !values['no-search']) {
     log(`${spec.label} search in Chromium`);
-    out.search = await measureSearch(dist, runs);
+    try {
+      out.search = await measureSearch(dist, runs);
+    } catch (error) {
+      log(`${spec.label} search failed: ${(error as Error).message}`);
+    }
   }
   return out;
 }
@@ -208,7 +213,7 @@ async function buildRuns<T>(
   checks: RebuildChecks;
   dist: DistSize;
   caches: SizeResult['caches'];
-  measured: T;
+  measured: T | undefined;
 }> {
   const dist = join(project, 'dist');
   const contentDir = join(project, 'content');
@@ -230,14 +235,15 @@ async function buildRuns<T>(
   };
   for (let i = 0; i < runs; i++) {
     const before = buildTime;
-    await build('cold', i);
-    const coldDigest = i === 0 ? await digestDist(dist) : undefined;
+    const cold = await build('cold', i);
+    // A failed build leaves no site to look at; its failure is in the table and the budgets.
+    const coldDigest = i === 0 && cold.failed === undefined ? await digestDist(dist) : undefined;
     if (i === 0) {
       size = await distSize(dist);
       caches = await cacheSizes(project);
     }
-    await build('warm', i);
-    if (coldDigest) {
+    const warm = await build('warm', i);
+    if (coldDigest && warm.failed === undefined) {
       checks.warmDiff = diffDigests(coldDigest, await digestDist(dist));
       measured = await measure();
     }
@@ -255,8 +261,7 @@ async function buildRuns<T>(
     const took = buildTime - before;
     if (buildTime + took > sizeSeconds * 1000) break;
   }
-  if (size === undefined || measured === undefined) throw new Error('no run finished');
-  return { builds, checks, dist: size, caches, measured };
+  return { builds, checks, dist: size ?? (await distSize(dist)), caches, measured };
 }
 
 async function measureSize(spec: SizeSpec): Promise<{ result: SizeResult; firstIngest: number }> {
@@ -308,7 +313,7 @@ async function measureSize(spec: SizeSpec): Promise<{ result: SizeResult; firstI
       dist,
       checks,
       ...(caches ? { caches } : {}),
-      ...measured,
+      ...(measured ?? { reviewPages: [] }),
     };
     await rm(project, { recursive: true, force: true });
 
@@ -332,6 +337,7 @@ async function measureSize(spec: SizeSpec): Promise<{ result: SizeResult; firstI
   }
 }
 
+const checkoutCachesBefore = await checkoutCacheState(ROOT);
 const parserStrings = syntheticLibrary(PARSER_LIBRARY.reviews, PARSER_LIBRARY.referencesEach).flatMap(
   (s) => s.citations,
 );
@@ -352,6 +358,14 @@ for (const spec of sizes) {
   console.log(`${section}\n`);
 }
 
+const checkoutCachesAfter = await checkoutCacheState(ROOT);
+const cacheWarning =
+  checkoutCachesAfter === checkoutCachesBefore
+    ? []
+    : [
+        `**Warning:** the checkout's own caches changed while the bench ran (a build wrote outside its temp copy, or something else built here): before ${checkoutCachesBefore}; after ${checkoutCachesAfter}.`,
+        '',
+      ];
 const budgets = checkBudgets(results, parser);
 const summary = summaryTable(results);
 const flags = [
@@ -374,6 +388,7 @@ const output = [
     `Synthetic libraries are PubMed page texts from scripts/bench/synthetic-library.ts (generator seed 1; 1x300 is issue 11's \`syntheticReview(0, 300, 7)\`), ingested with the real ingest. ` +
     `The parser budget uses the ${count(parser.strings)} reference strings of the ${PARSER_LIBRARY.reviews}x${PARSER_LIBRARY.referencesEach} library, whatever sizes were built.`,
   '',
+  ...cacheWarning,
   '## Summary',
   '',
   summary,
@@ -384,7 +399,9 @@ const output = [
   budgetLines(budgets),
   '',
 ].join('\n');
-console.log(`## Summary\n\n${summary}\n\n## Budgets (${budgetTally(budgets)})\n\n${budgetLines(budgets)}\n`);
+console.log(
+  `${cacheWarning.join('\n')}## Summary\n\n${summary}\n\n## Budgets (${budgetTally(budgets)})\n\n${budgetLines(budgets)}\n`,
+);
 const outFile = resolve(ROOT, values.out);
 await mkdir(resolve(outFile, '..'), { recursive: true });
 await writeFile(outFile, output);

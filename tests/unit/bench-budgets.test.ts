@@ -24,6 +24,7 @@ import { editAbstract, editReferenceTitle } from '../../scripts/bench/edit-revie
 import type { BuildRun } from '../../scripts/bench/measure-build.ts';
 import type { QueryMeasure } from '../../scripts/bench/measure-search.ts';
 import { readerText } from '../../scripts/bench/measure-page-weight.ts';
+import { syntheticLibrary, syntheticReview } from '../../scripts/bench/synthetic-library.ts';
 
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -96,6 +97,15 @@ describe('bench sizes', () => {
     expect(() => parseSize('300')).toThrow(/unknown size/);
     expect(() => parseSize('0x10')).toThrow(/at least one/);
     expect(sizeHeading(parseSize('1x300'))).toBe('1 review x 300 references (generator seed 7)');
+  });
+
+  it("builds 1x300 from issue 11's review, syntheticReview(0, 300, 7)", () => {
+    const spec = parseSize('1x300');
+    if (spec.kind !== 'synthetic') throw new Error('1x300 is synthetic');
+    const [review, ...others] = syntheticLibrary(spec.reviews, spec.referencesEach, spec.seed);
+    expect(others).toEqual([]);
+    expect(review).toEqual(syntheticReview(0, 300, 7));
+    expect(review?.citations).toHaveLength(300);
   });
 });
 
