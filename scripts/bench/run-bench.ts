@@ -103,7 +103,11 @@ async function repeat<T>(label: string, step: (i: number) => Promise<T>): Promis
  * and per second of this process's CPU time (what one core does, whatever else runs).
  */
 function parseRates(strings: readonly string[]): { wall: number[]; cpu: number[] } {
-  for (const s of strings.slice(0, 2000)) parseCitation(s); // warm-up
+  // Warm-up: the first 10,000 calls run at a third of the later speed while V8 optimises.
+  for (let n = 0; n < 10_000 && strings.length > 0;) {
+    for (const s of strings) parseCitation(s);
+    n += strings.length;
+  }
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
