@@ -134,6 +134,13 @@ export function pagePoints(results: readonly SizeResult[]): PagePoint[] {
   );
 }
 
+/** What cost points, and Lighthouse's warnings (a slow or busy CPU lowers performance). */
+const lighthouseNote = (lh: LighthouseResult): string =>
+  [
+    ...lh.failing,
+    ...(lh.warnings ?? []).map((w) => `Lighthouse warns: ${w.replace(/\s+/g, ' ').slice(0, 160)}`),
+  ].join('; ');
+
 const firstFailure = (builds: readonly BuildRun[]): string | undefined =>
   builds.find((b) => b.failed !== undefined)?.failed;
 
@@ -182,7 +189,7 @@ export function checkBudgets(results: readonly SizeResult[], parser?: ParserRate
     measured: lh300?.scores
       ? `performance ${lh300.scores.performance} (accessibility ${lh300.scores.accessibility}, best practices ${lh300.scores['best-practices']}, SEO ${lh300.scores.seo}) on /${lh300.page}/`
       : `– (${lh300?.error ?? (r300 ? 'Lighthouse not run' : '1x300 not measured')})`,
-    ...(lh300 && lh300.failing.length > 0 ? { note: lh300.failing.join('; ') } : {}),
+    ...(lh300 ? { note: lighthouseNote(lh300) } : {}),
   });
 
   // Issue 11: builds at 10,000 references.
@@ -384,7 +391,7 @@ export function checkBudgets(results: readonly SizeResult[], parser?: ParserRate
             .map(([c, s]) => `${c} ${s}`)
             .join(', ')
         : `missing (${lh.error ?? 'no result'})`,
-      ...(lh.failing.length > 0 ? { note: lh.failing.join('; ') } : {}),
+      note: lighthouseNote(lh),
     });
   }
   return budgets.map((b) => (b.note === '' ? withoutNote(b) : b));

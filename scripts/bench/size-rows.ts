@@ -185,7 +185,11 @@ export function sizeRows(r: SizeResult, firstIngest: number): Row[] {
     rows.push({
       metric: `Lighthouse /${lh.page}/`,
       median: lh.scores ? Object.values(lh.scores).join(' / ') : 'missing',
-      runs: lh.scores ? 'performance / accessibility / best practices / SEO' : (lh.error ?? ''),
+      runs:
+        (lh.scores ? 'performance / accessibility / best practices / SEO' : (lh.error ?? '')) +
+        ((lh.warnings ?? []).length > 0
+          ? ` (Lighthouse warns: ${(lh.warnings ?? []).join(' ').replace(/\s+/g, ' ').slice(0, 120)}…)`
+          : ''),
     });
   }
   if (r.search) {
