@@ -1,6 +1,7 @@
 /**
  * Runs real builds in throw-away project folders and measures them: wall time, the Pagefind
  * time the build logs, the peak memory of the build's process tree, and the size of `dist/`.
+ * A build is cold (every on-disk cache deleted first) or warm (the caches a previous build left).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,22 +9,53 @@ import { cp, mkdir, mkdtemp, readdir, rm, stat, symlink, writeFile } from 'node:
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
-/** The project files a build needs; `content/` is written by the caller. */
-const PROJECT_FILES = ['astro.config.mjs', 'src', 'public', 'package.json', 'tsconfig.json'] as const;
+/**
+ * What a build of the project does not need from the checkout: `content/` is written by the
+ * caller; the rest is history, output, tests and notes. Everything else is copied, so a file a
+ * later change makes the build read (a new config or script) comes along without a list to update.
+ */
+const NOT_COPIED = new Set([
+  '.git',
+  'node_modules',
+  'dist',
+  '.astro',
+  'content',
+  'tests',
+  'test-results',
+  'tmp',
+  'bench',
+  'docs',
+]);
 
 /**
- * Astro keeps its content data store in `cacheDir`, which defaults to `node_modules/.astro`: with
- * a symlinked `node_modules` every temp project (and the real one) would share it, and later
- * runs would measure a warm cache. The wrapper gives each project its own, cleared before a run.
+ * The caches a build keeps on disk, relative to the project: Astro's data store and image cache
+ * (`cacheDir`, default `node_modules/.astro`), its generated types and settings (`.astro`),
+ * Vite's caches, and whatever the site keeps under `node_modules/.cache` (Lectern's formatted
+ * references: `node_modules/.cache/lectern`). A cold build starts without any of them.
  */
-const BENCH_CONFIG = 'astro.bench.config.mjs';
-const BENCH_CONFIG_TEXT = `import config from './astro.config.mjs';
-export default {
-  ...config,
-  cacheDir: './.bench-cache',
-  vite: { ...config.vite, cacheDir: './.bench-cache/vite' },
-};
-`;
+export const CACHE_DIRS = [
+  'node_modules/.astro',
+  'node_modules/.cache',
+  'node_modules/.vite',
+  'node_modules/.vite-temp',
+  '.astro',
+] as const;
+
+/**
+ * `node_modules` of a temp project: a real folder whose entries link to the checkout's packages,
+ * so the caches above are the temp project's own. A link to the whole folder would put every
+ * temp project's caches (and the real project's) in one place, and a "cold" build would read
+ * what an earlier one left.
+ */
+async function linkNodeModules(root: string, dir: string): Promise<void> {
+  const own = join(dir, 'node_modules');
+  await mkdir(own, { recursive: true });
+  const cacheNames = new Set(CACHE_DIRS.map((c) => c.replace(/^node_modules\//, '')));
+  for (const name of await readdir(join(root, 'node_modules'))) {
+    if (cacheNames.has(name)) continue;
+    await symlink(join(root, 'node_modules', name), join(own, name));
+  }
+}
 
 export interface BuildRun {
   /** Wall time of the whole build command, milliseconds. */
@@ -49,12 +81,13 @@ export interface BuildRun {
   failed?: string;
 }
 
-/** A temp copy of the project at `root` (node_modules symlinked) with an empty `content/`. */
+/** A temp copy of the project at `root` (packages linked, caches its own) with an empty `content/`. */
 export async function makeProject(root: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'lectern-bench-site-'));
-  for (const file of PROJECT_FILES) await cp(join(root, file), join(dir, file), { recursive: true });
-  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  await writeFile(join(dir, BENCH_CONFIG), BENCH_CONFIG_TEXT);
+  for (const name of await readdir(root)) {
+    if (!NOT_COPIED.has(name)) await cp(join(root, name), join(dir, name), { recursive: true });
+  }
+  await linkNodeModules(root, dir);
   await mkdir(join(dir, 'content'), { recursive: true });
   return dir;
 }
@@ -65,20 +98,18 @@ export async function makeProject(root: string): Promise<string> {
  */
 export async function makeFloorProject(root: string, pages: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'lectern-bench-floor-'));
-  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  await linkNodeModules(root, dir);
   await writeFile(
     join(dir, 'package.json'),
     `${JSON.stringify({ name: 'floor', private: true, type: 'module', scripts: { build: 'astro build' } })}\n`,
   );
   await writeFile(
-    join(dir, BENCH_CONFIG),
+    join(dir, 'astro.config.mjs'),
     `import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 export default {
-  cacheDir: './.bench-cache',
-  vite: { cacheDir: './.bench-cache/vite' },
   integrations: [
     {
       name: 'floor:pagefind',
@@ -122,13 +153,15 @@ const { n } = Astro.params;
 }
 
 /**
- * `npm run build -- --config astro.bench.config.mjs` in `project` (the project's own build
- * script, so the seed's time is the full `npm run build`), from a clean `dist/` and cache.
+ * `npm run build` in `project` (the project's own build script, so the seed's time is the full
+ * `npm run build`). `dist/` is removed first, as on a CI runner; a cold build also removes every
+ * cache in CACHE_DIRS, a warm one keeps them.
  */
-export async function runBuild(project: string): Promise<BuildRun> {
+export async function runBuild(project: string, { cold }: { cold: boolean }): Promise<BuildRun> {
   await rm(join(project, 'dist'), { recursive: true, force: true });
-  await rm(join(project, '.bench-cache'), { recursive: true, force: true });
-  await rm(join(project, '.astro'), { recursive: true, force: true });
+  if (cold) {
+    for (const cache of CACHE_DIRS) await rm(join(project, cache), { recursive: true, force: true });
+  }
   // Test runners leave BASE_URL, MODE, DEV, PROD and SSR in the environment; Astro would use them.
   const {
     BASE_URL: _b,
@@ -141,7 +174,7 @@ export async function runBuild(project: string): Promise<BuildRun> {
     ...env
   } = process.env;
   const gnuTime = existsSync('/usr/bin/time');
-  const command = ['npm', 'run', '--silent', 'build', '--', '--config', BENCH_CONFIG];
+  const command = ['npm', 'run', '--silent', 'build'];
   const [file, ...args] = gnuTime ? ['/usr/bin/time', '-v', ...command] : command;
   const started = performance.now();
   const child = spawn(file ?? 'npm', args, {
@@ -254,6 +287,7 @@ export interface DistSize {
 }
 
 export async function distSize(dist: string): Promise<DistSize> {
+  if (!existsSync(dist)) return { bytes: 0, files: 0, htmlPages: 0, pagefindBytes: 0, pagefindIndexBytes: 0 };
   const entries = await readdir(dist, { recursive: true, withFileTypes: true });
   const size: DistSize = { bytes: 0, files: 0, htmlPages: 0, pagefindBytes: 0, pagefindIndexBytes: 0 };
   for (const e of entries) {
@@ -270,4 +304,58 @@ export async function distSize(dist: string): Promise<DistSize> {
     }
   }
   return size;
+}
+
+/** Bytes and files under `dir` (0 when it does not exist); links are not followed. */
+export async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
+  if (!existsSync(dir)) return { bytes: 0, files: 0 };
+  const size = { bytes: 0, files: 0 };
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    size.bytes += (await stat(join(e.parentPath, e.name))).size;
+    size.files += 1;
+  }
+  return size;
+}
+
+/** What each cache in CACHE_DIRS holds in `project`, and Lectern's own under `node_modules/.cache`. */
+export async function cacheSizes(project: string): Promise<{ dir: string; bytes: number; files: number }[]> {
+  const dirs = [...CACHE_DIRS.filter((d) => d !== 'node_modules/.cache'), 'node_modules/.cache/lectern'];
+  const out: { dir: string; bytes: number; files: number }[] = [];
+  for (const dir of dirs) out.push({ dir, ...(await folderSize(join(project, dir))) });
+  const other = await folderSize(join(project, 'node_modules/.cache'));
+  const lectern = out.find((c) => c.dir === 'node_modules/.cache/lectern');
+  out.push({
+    dir: 'node_modules/.cache (other than lectern/)',
+    bytes: other.bytes - (lectern?.bytes ?? 0),
+    files: other.files - (lectern?.files ?? 0),
+  });
+  return out;
+}
+
+/**
+ * Files, bytes and newest change time of the checkout's own caches: the bench's builds must leave
+ * them alone (a build that resolves its cache through a linked package would write there).
+ */
+export async function checkoutCacheState(root: string): Promise<string> {
+  const parts: string[] = [];
+  for (const dir of ['node_modules/.astro', 'node_modules/.cache']) {
+    const path = join(root, dir);
+    if (!existsSync(path)) {
+      parts.push(`${dir}: none`);
+      continue;
+    }
+    let newest = 0;
+    let files = 0;
+    let bytes = 0;
+    for (const e of await readdir(path, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile()) continue;
+      const s = await stat(join(e.parentPath, e.name));
+      newest = Math.max(newest, s.mtimeMs);
+      files += 1;
+      bytes += s.size;
+    }
+    parts.push(`${dir}: ${files} files, ${bytes} bytes, newest ${new Date(newest).toISOString()}`);
+  }
+  return parts.join('; ');
 }

@@ -102,6 +102,17 @@ export async function measurePageWeight(
   };
 }
 
+/** Of `texts`, those the text of `dist/<page>/index.html` lacks (spacing, case and punctuation aside). */
+export async function missingFromPage(
+  dist: string,
+  page: string,
+  texts: readonly string[],
+): Promise<string[]> {
+  const html = await readFile(join(dist, page, 'index.html'), 'utf8');
+  const pageText = squash(toText(fromHtml(html)));
+  return texts.filter((t) => !pageText.includes(squash(t)));
+}
+
 /** Letters and digits only, lower case: Markdown escapes, typography and spacing aside. */
 function squash(text: string): string {
   return text
@@ -136,5 +147,18 @@ async function contentText(reviewDir: string): Promise<string[]> {
     title?: string;
   }[];
   for (const r of references) if (r.title) texts.push(r.title);
-  return texts;
+  return texts.flatMap(readerText);
+}
+
+/**
+ * What a reader sees of a Markdown text, in pieces the page must hold verbatim: inline HTML tags
+ * (`<sub>`) dropped, and the text cut at citation clusters (`[@key; @key2]`), which the page
+ * shows as numbers.
+ */
+export function readerText(markdown: string): string[] {
+  return markdown
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .split(/\[[^\]]*@[^\]]*\]/)
+    .map((piece) => piece.trim())
+    .filter((piece) => squash(piece) !== '');
 }
