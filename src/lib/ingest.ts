@@ -29,6 +29,8 @@ export interface IngestOptions {
   online?: Resolvers;
   /** The folder to take figure images from (the source file's folder; see findFigureImages). */
   imagesFrom?: string;
+  /** Where else figure images come from: PMC's open-access files, for a review fetched online. */
+  fetchImages?: (review: Review) => Promise<{ images: Map<number, FigureImage>; skipped: string[] }>;
 }
 
 /** Ingests a source file; it is kept as `content/sources/<file name>`. */
@@ -71,7 +73,9 @@ export async function ingestSources(
     const report = buildReport(review, resolved.conflicts);
     const { images, skipped } = options.imagesFrom
       ? await findFigureImages(review.figures, options.imagesFrom)
-      : { images: new Map<number, FigureImage>(), skipped: [] };
+      : options.fetchImages
+        ? await options.fetchImages(review)
+        : { images: new Map<number, FigureImage>(), skipped: [] };
     const files = new Map(reviewFiles(review, images));
     if (cache.size > 0) files.set('resolution.json', saveResolutionCache(cache));
     files.set('report.json', `${JSON.stringify(report, null, 2)}\n`);

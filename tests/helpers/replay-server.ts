@@ -28,6 +28,8 @@ export interface ReplayRoute {
   body?: string;
   bodyFile?: string;
   json?: unknown;
+  /** Binary body built by the test (a generated image); never stored in a fixture file. */
+  bytes?: Uint8Array;
   /** A JSON body built from a real fixture: element `index` of the array in `file`, placed at `at` inside `into`. */
   wrapJson?: { file: string; index: number; into: Record<string, unknown>; at: string };
   /** Where the body comes from ("real fixture …" or "hand-written …"); documentation only. */
@@ -35,7 +37,9 @@ export interface ReplayRoute {
 }
 
 export type ScriptedAnswer =
-  | { kind: 'respond'; status: number; headers?: Record<string, string>; body?: string }
+  | { kind: 'respond'; status: number; headers?: Record<string, string>; body?: string | Uint8Array }
+  /** Declare `declaredLength` bytes, send `body` (fewer), then close the socket: a cut-off download. */
+  | { kind: 'truncate'; declaredLength: number; body: Uint8Array; headers?: Record<string, string> }
   /** Accept the request and never answer, to trigger the client's timeout. */
   | { kind: 'hang' }
   /** Close the socket without an answer. */
@@ -124,6 +128,11 @@ function answerScripted(answer: ScriptedAnswer, req: IncomingMessage, res: Serve
     req.socket.destroy();
     return;
   }
+  if (answer.kind === 'truncate') {
+    res.writeHead(200, { ...answer.headers, 'content-length': String(answer.declaredLength) });
+    res.write(answer.body, () => req.socket.destroy());
+    return;
+  }
   res.writeHead(answer.status, answer.headers ?? {}).end(answer.body ?? '');
 }
 
@@ -151,7 +160,8 @@ function match(
   return best;
 }
 
-function bodyOf(route: ReplayRoute, dir: string): string {
+function bodyOf(route: ReplayRoute, dir: string): string | Uint8Array {
+  if (route.bytes !== undefined) return route.bytes;
   if (route.bodyFile !== undefined) return readFileSync(resolve(dir, route.bodyFile), 'utf8');
   if (route.json !== undefined) return JSON.stringify(route.json);
   if (route.wrapJson !== undefined) {
