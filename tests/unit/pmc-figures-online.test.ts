@@ -163,6 +163,31 @@ describe('npm run ingest -- --pmcid, for an article in the PMC open-access datas
     );
     // The PDF and the article XML the metadata lists are never downloaded.
     expect(replay.requests.map((r) => r.path).filter((p) => /\.(?:pdf|xml)$/.test(p))).toEqual([]);
+
+    // The images are kept with the sources under their <graphic> names, as in a PMC package, so
+    // re-ingesting the saved source with no network gives the same review, images included.
+    expect((await readdir(join(out, 'sources'))).sort()).toEqual([
+      '1471-2180-11-174-1.jpg',
+      '1471-2180-11-174-2.jpg',
+      '1471-2180-11-174-3.jpg',
+      '1471-2180-11-174-4.jpg',
+      `pmc-${PMCID}.xml`,
+    ]);
+    const before = await Promise.all([1, 2, 3, 4].map((n) => readFile(join(out, FIGURES, `${n}.jpg`))));
+    const offline = await run(
+      'npx',
+      ['node', 'scripts/ingest.ts', join(out, 'sources', `pmc-${PMCID}.xml`), '--out', out],
+      {
+        env: {
+          ...process.env,
+          LECTERN_HTTP_REDIRECT: 'https://pmc-oa-opendata.s3.amazonaws.com=http://127.0.0.1:9',
+        },
+      },
+    );
+    expect(offline.stdout).toMatch(/figures\s+4 \(4 with an image\)/);
+    for (const [i, bytes] of before.entries()) {
+      expect(await readFile(join(out, FIGURES, `${i + 1}.jpg`))).toEqual(bytes);
+    }
   });
 
   it('an article not in the dataset gets caption-only figures, and the review is still ingested', async () => {
@@ -197,6 +222,7 @@ describe('npm run ingest -- --pmcid, for an article in the PMC open-access datas
           (f) => `content/reviews/${SLUG}/${f}`,
         ),
         `content/sources/pmc-${PMCID}.xml`,
+        'content/sources/1471-2180-11-174-4.jpg',
       ].sort(),
     );
   });
