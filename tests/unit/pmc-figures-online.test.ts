@@ -212,7 +212,7 @@ describe('npm run ingest -- --pmcid, for an article in the PMC open-access datas
     const out = await freshOut();
     const result = await ingest(['--pmcid', PMCID, '--out', out]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/\.\.\/1471-2180-11-174-1\.jpg: not a file of PMC3166277\.1/);
+    expect(result.stdout).toMatch(/\.\.\/1471-2180-11-174-1\.jpg": not a file of PMC3166277\.1/);
     expect(result.stdout).toMatch(/evil-bucket.*not a file of/);
     const root = join(out, '..');
     expect(await filesUnder(root)).toEqual(

@@ -81,7 +81,8 @@ export function createPmcOa(options: { client: HttpClient; base?: string }): Pmc
       for (const raw of urls) {
         const file = typeof raw === 'string' ? mediaFile(raw, version, base) : undefined;
         if (file) media.push(file);
-        else refused.push(`${String(raw)}: not a file of ${version}`);
+        // Quoted as JSON: a hostile entry's control characters never reach the terminal raw.
+        else refused.push(`${JSON.stringify(raw).slice(0, 200)}: not a file of ${version}`);
       }
       const licence = typeof meta.license_code === 'string' ? meta.license_code.trim() : '';
       return { version, media, refused, ...(licence ? { licence } : {}) };
