@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/lib/ingest.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { collectPageErrors } from '../helpers/page-errors.ts';
 import { serveStatic, type StaticSite } from '../helpers/static-server.ts';
@@ -197,6 +198,22 @@ describe('a figure with an image', () => {
     expect(await plain.locator('[data-figure-open]').first().isVisible()).toBe(false);
     await noJs.close();
   });
+
+  it.each(['light', 'dark'] as const)(
+    'has no axe violations with thumbnails and in the open viewer (%s)',
+    async (colorScheme) => {
+      const context = await chromium().newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${site().url}${SLUG}/`);
+      const describe = (vs: Awaited<ReturnType<typeof axeViolations>>) =>
+        vs.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(describe(await axeViolations(page))).toEqual([]);
+      await page.getByRole('button', { name: 'View Figure 2 in the figure viewer' }).click();
+      await page.keyboard.press('+');
+      expect(describe(await axeViolations(page))).toEqual([]);
+      await context.close();
+    },
+  );
 });
 
 const dialog = (page: Page) => page.locator('dialog.lightbox');
