@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MAX_FIGURE_IMAGES, MAX_IMAGE_BYTES, sniffImage, type FigureImage } from '../figure-images.ts';
-import { NetworkError } from '../net/http-client.ts';
+import { MalformedResponseError, NetworkError } from '../net/http-client.ts';
 import type { PmcMediaFile, PmcOa } from '../net/pmc-oa.ts';
 import type { Figure } from '../schema/review.ts';
 
@@ -32,7 +32,15 @@ export async function fetchPmcFigureImages(
   const skipped: string[] = [];
   const wanted = figures.filter((f) => f.graphic);
   if (wanted.length === 0) return { images, skipped };
-  const article = await pmcOa.articleFiles(pmcid);
+  let article;
+  try {
+    article = await pmcOa.articleFiles(pmcid);
+  } catch (error) {
+    // The text came from E-utilities; PMC's file service being down or odd costs only the images.
+    if (!(error instanceof NetworkError || error instanceof MalformedResponseError)) throw error;
+    skipped.push(`every image: PMC's open-access files of ${pmcid} could not be read: ${error.message}`);
+    return { images, skipped };
+  }
   if (!article) return { images, skipped };
   skipped.push(...article.refused);
 
