@@ -9,6 +9,7 @@ import { ingestFile, ingestSources, type IngestOptions } from '../src/lib/ingest
 import { formatSummary } from '../src/lib/ingest-summary.ts';
 import { MalformedResponseError, NetworkError } from '../src/lib/net/net-errors.ts';
 import { fetchReviewSources } from '../src/lib/online/fetch-sources.ts';
+import { fetchPmcFigureImages } from '../src/lib/online/pmc-figures.ts';
 import { onlineServices } from '../src/lib/online/online-services.ts';
 import { parseFormatName } from '../src/lib/parse/parse-source.ts';
 import { EditedContentError } from '../src/lib/write/commit-review.ts';
@@ -74,7 +75,14 @@ async function main(): Promise<number> {
         },
         services.eutils,
       );
-      summaries = await ingestSources(sources, options);
+      const { pmcOa } = services;
+      summaries = await ingestSources(sources, {
+        ...options,
+        fetchImages: (review) =>
+          review.meta.pmcid
+            ? fetchPmcFigureImages(review.meta.pmcid, review.figures, pmcOa)
+            : Promise.resolve({ images: new Map(), skipped: [] }),
+      });
     } else {
       return 2;
     }

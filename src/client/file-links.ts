@@ -8,9 +8,10 @@
  * @param base the base path the site was built for ("/" or "/lectern/")
  */
 export function pointLinksAtFiles(root: ParentNode, siteRoot: URL, base: string): void {
-  for (const link of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+  // `a` in SVG too (the year chart's bars), whose `href` property is read-only: set the attribute.
+  for (const link of root.querySelectorAll('a[href]')) {
     const target = fileTarget(link.getAttribute('href') ?? '', siteRoot, base, location.href);
-    if (target !== null) link.href = target;
+    if (target !== null) link.setAttribute('href', target);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * The figure viewer: each figure's "View … in the figure viewer" button opens a modal <dialog>
- * with the figure (its image, or its caption where the source has no image), zoom (+ / − / 0,
+ * with the figure's image at full size and its caption, zoom (+ / − / 0,
  * or the buttons), pan (arrow keys, or dragging), previous / next (Page Up / Page Down, the
  * buttons, or ← → when not zoomed) and Esc to close, the dialog's own behaviour. Focus returns
  * to the button that opened it.
@@ -13,7 +13,10 @@ const PAN = 48;
 
 export function mountLightbox(doc: Document): void {
   const dialog = doc.querySelector<HTMLDialogElement>('dialog.lightbox');
-  const figures = [...doc.querySelectorAll<HTMLElement>('figure.figure[id^="figure-"]')];
+  // Only figures with an image: a caption-only figure is already whole in its card.
+  const figures = [...doc.querySelectorAll<HTMLElement>('figure.figure[id^="figure-"]')].filter((f) =>
+    f.querySelector('picture, img'),
+  );
   if (!dialog || figures.length === 0) return;
   const title = dialog.querySelector<HTMLElement>('.lightbox__title');
   const count = dialog.querySelector<HTMLElement>('.lightbox__count');
@@ -68,22 +71,17 @@ export function mountLightbox(doc: Document): void {
     caption.replaceChildren();
     if (picture) {
       const copy = clean(picture.cloneNode(true) as Element);
-      for (const img of copy.querySelectorAll('img')) img.loading = 'eager';
-      if (copy instanceof HTMLImageElement) copy.loading = 'eager';
+      for (const img of [copy, ...copy.querySelectorAll('img')]) {
+        if (!(img instanceof HTMLImageElement)) continue;
+        img.loading = 'eager';
+        img.classList.remove('figure__thumb');
+      }
+      // The card shows a thumbnail; the viewer asks for the widths meant for the whole screen.
       for (const source of [copy, ...copy.querySelectorAll('source, img')])
         source.setAttribute('sizes', '100vw');
       stage.append(copy);
-      if (text) caption.append(clean(text.cloneNode(true) as Element));
-    } else {
-      const card = doc.createElement('div');
-      card.className = 'lightbox__card';
-      const note = doc.createElement('p');
-      note.className = 'figure__no-image';
-      note.textContent = `The source has no image for ${label}; its caption follows.`;
-      card.append(note);
-      if (text) card.append(clean(text.cloneNode(true) as Element));
-      stage.append(card);
     }
+    if (text) caption.append(clean(text.cloneNode(true) as Element));
     setZoom(1);
   };
 

@@ -121,9 +121,18 @@ export function mountReferenceBrowser(root: HTMLElement | null): void {
     }
   };
 
+  const markBar = (): void => {
+    const years = /(?:^|\s)(year:\S+)/.exec(input.value)?.[1];
+    for (const bar of document.querySelectorAll<HTMLAnchorElement>('a[data-year-query]')) {
+      if (bar.dataset['yearQuery'] === years) bar.setAttribute('aria-current', 'true');
+      else bar.removeAttribute('aria-current');
+    }
+  };
+
   const update = async (): Promise<void> => {
     const mine = ++run;
     writeUrl();
+    markBar();
     const query = parseQuery(input.value);
     const groups = [...checked()].map(([key, values]) => ({ [key]: { any: values } }));
     let engine: Pagefind;
@@ -169,6 +178,16 @@ export function mountReferenceBrowser(root: HTMLElement | null): void {
     // The form's fields are reset after this event.
     setTimeout(() => void update(), 0);
   });
+  // The year chart's bars link to ?q=year:…; here they set that year term in the query instead of
+  // reloading, keeping the reader's other words.
+  for (const bar of document.querySelectorAll<HTMLAnchorElement>('a[data-year-query]')) {
+    bar.addEventListener('click', (event) => {
+      event.preventDefault();
+      const words = input.value.replace(/(?:^|\s)year:\S*/g, ' ').trim();
+      input.value = `${words} ${bar.dataset['yearQuery'] ?? ''}`.trim();
+      void update();
+    });
+  }
   form.hidden = false;
   root.classList.add('ref-browser--live');
   readUrl();

@@ -12,8 +12,11 @@ export interface FigureImage {
 /** Larger image files are skipped: a figure is a few megabytes at most. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
+/** At most this many images per review: a review has a handful of figures, never hundreds. */
+export const MAX_FIGURE_IMAGES = 100;
+
 /** The image formats astro:assets (sharp) reads, by their first bytes. */
-function sniff(data: Uint8Array): FigureImage['extension'] | undefined {
+export function sniffImage(data: Uint8Array): FigureImage['extension'] | undefined {
   const ascii = (from: number, to: number): string => String.fromCharCode(...data.subarray(from, to));
   if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpg';
   if (ascii(1, 4) === 'PNG' && data[0] === 0x89) return 'png';
@@ -55,7 +58,7 @@ export async function findFigureImages(
       continue;
     }
     const data = new Uint8Array(await readFile(path));
-    const extension = sniff(data);
+    const extension = sniffImage(data);
     if (!extension) {
       skipped.push(`${name}: not a JPEG, PNG, GIF or WebP image`);
       continue;

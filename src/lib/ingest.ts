@@ -29,6 +29,8 @@ export interface IngestOptions {
   online?: Resolvers;
   /** The folder to take figure images from (the source file's folder; see findFigureImages). */
   imagesFrom?: string;
+  /** Where else figure images come from: PMC's open-access files, for a review fetched online. */
+  fetchImages?: (review: Review) => Promise<{ images: Map<number, FigureImage>; skipped: string[] }>;
 }
 
 /** Ingests a source file; it is kept as `content/sources/<file name>`. */
@@ -58,6 +60,12 @@ export async function ingestSources(
 
   const writes: ReviewWrite[] = [];
   const summaries: IngestSummary[] = [];
+  // Fetched figure images are kept with the sources too, under their <graphic> names as in a
+  // PMC package, so that re-ingesting content/sources without a network finds them again.
+  const kept: { name: string; content: string | Uint8Array }[] = sources.map((s) => ({
+    name: s.name,
+    content: s.text,
+  }));
   for (const { review: parsedReview, incomplete } of parsed) {
     validate(parsedReview, file);
     const dir = join(out, 'reviews', parsedReview.slug);
@@ -71,7 +79,10 @@ export async function ingestSources(
     const report = buildReport(review, resolved.conflicts);
     const { images, skipped } = options.imagesFrom
       ? await findFigureImages(review.figures, options.imagesFrom)
-      : { images: new Map<number, FigureImage>(), skipped: [] };
+      : options.fetchImages
+        ? await options.fetchImages(review)
+        : { images: new Map<number, FigureImage>(), skipped: [] };
+    if (!options.imagesFrom) kept.push(...imagesAsSources(review, images));
     const files = new Map(reviewFiles(review, images));
     if (cache.size > 0) files.set('resolution.json', saveResolutionCache(cache));
     files.set('report.json', `${JSON.stringify(report, null, 2)}\n`);
@@ -85,7 +96,7 @@ export async function ingestSources(
     });
   }
 
-  const staged = await stageSources(out, sources, file);
+  const staged = await stageSources(out, kept, file);
   try {
     await commitReviews(writes, options.force ? { force: true } : {});
     for (const { from, to } of staged) await rename(from, to);
@@ -98,7 +109,7 @@ export async function ingestSources(
 /** Writes each source beside its final place, to be renamed in once the reviews are in. */
 async function stageSources(
   out: string,
-  sources: FetchedSource[],
+  sources: { name: string; content: string | Uint8Array }[],
   file: string,
 ): Promise<{ from: string; to: string }[]> {
   const dir = join(out, 'sources');
@@ -109,10 +120,28 @@ async function stageSources(
     // Re-ingesting content/sources/x in place needs no copy of itself.
     if (resolve(file) === to) continue;
     const from = join(dir, `.staging-${randomBytes(4).toString('hex')}`);
-    await writeFile(from, source.text, 'utf8');
+    await writeFile(from, source.content);
     staged.push({ from, to });
   }
   return staged;
+}
+
+/** Each image as `<graphic>.<ext>`, for a graphic that is a plain file name (never a path). */
+function imagesAsSources(
+  review: Review,
+  images: ReadonlyMap<number, FigureImage>,
+): { name: string; content: Uint8Array }[] {
+  return review.figures.flatMap((figure) => {
+    const image = images.get(figure.number);
+    const graphic = figure.graphic ?? '';
+    if (!image || !/^[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/.test(graphic)) return [];
+    return [
+      {
+        name: `${graphic.replace(/\.(?:jpe?g|png|gif|webp)$/i, '')}.${image.extension}`,
+        content: image.data,
+      },
+    ];
+  });
 }
 
 function withSlug(parsed: ParsedReview[], slug: string | undefined, file: string): ParsedReview[] {

@@ -1,15 +1,19 @@
 /**
- * A figure with an image, end to end: an image beside a JATS source is ingested with its
- * figure, built through astro:assets (AVIF and WebP with the original format as fallback,
- * explicit width and height, lazy below the fold) and shown, zoomable, in the figure viewer.
- * The main content has no figure images, so this builds its own library in a temporary project.
+ * Figures with images, end to end: images beside a JATS source are ingested with their
+ * figures, built through astro:assets (AVIF and WebP with the original format as fallback,
+ * explicit width and height, lazy below the fold) as a thumbnail in each figure card and in the
+ * side panel, and shown at full size, zoomable, in the figure viewer, driven by keyboard and by
+ * its buttons. Figure 3 has no image: a caption card with no viewer button, skipped by the
+ * viewer's previous / next. The main content has no figure images, so this builds its own
+ * library in a temporary project.
  */
 import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/lib/ingest.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { collectPageErrors } from '../helpers/page-errors.ts';
 import { serveStatic, type StaticSite } from '../helpers/static-server.ts';
@@ -30,11 +34,17 @@ beforeAll(async () => {
   project = dir;
   const source = join(dir, 'article.nxml');
   await copyFile(NXML, source);
-  // A 1200 x 800 figure 1, so astro:assets has widths to make.
-  const image = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#2a6f97' } })
-    .jpeg()
-    .toBuffer();
-  await writeFile(join(dir, '1471-2180-11-174-1.jpg'), image);
+  // 1200 x 800 figures 1, 2 and 4, so astro:assets has widths to make; figure 3 has none.
+  for (const [n, background] of [
+    [1, '#2a6f97'],
+    [2, '#a44a3f'],
+    [4, '#3d7a4b'],
+  ] as const) {
+    const image = await sharp({ create: { width: 1200, height: 800, channels: 3, background } })
+      .jpeg()
+      .toBuffer();
+    await writeFile(join(dir, `1471-2180-11-174-${n}.jpg`), image);
+  }
   await ingestFile(source, { out: join(dir, 'content') });
   dist = await buildTempProject(dir);
   server = await serveStatic(dist, '/');
@@ -61,8 +71,8 @@ describe('a figure with an image', () => {
     }));
     expect(sources.map((s) => s.type)).toEqual(['image/avif', 'image/webp']);
     for (const { type, files } of sources) {
-      // Three widths each (480, 960 and the original 1200), every file written.
-      expect(files).toHaveLength(3);
+      // Four widths each (240 and 480 for the card, 960 and the original 1200 for the viewer).
+      expect(files).toHaveLength(4);
       for (const file of files) {
         expect(file).toMatch(new RegExp(`\\.${type?.slice('image/'.length) ?? ''}$`));
         await expect(readFile(join(dist, SLUG, file))).resolves.toBeInstanceOf(Buffer);
@@ -73,10 +83,16 @@ describe('a figure with an image', () => {
     expect(img).toMatch(/\swidth="\d+"/);
     expect(img).toMatch(/\sheight="\d+"/);
     expect(img).toMatch(/loading="lazy"/);
-    // Figure 2 has no image: a caption-only card.
-    const figure2 = /<figure[^>]*id="figure-2"[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
-    expect(figure2).not.toMatch(/<img|<picture/);
-    expect(figure2).toContain('The source has no image for this figure');
+    // The card asks for a thumbnail's width.
+    expect(img).toMatch(/sizes="\(min-width: 40rem\) 14rem, 100vw"/);
+    // Figure 3 has no image: a caption card, with no viewer button that would only repeat it.
+    const figure3 = /<figure[^>]*id="figure-3"[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+    expect(figure3).not.toMatch(/<img|<picture|data-figure-open/);
+    expect(figure3).toContain('Factors influencing');
+    // The side panel has a small thumbnail for each figure with an image.
+    const panel = /<aside class="side-panel"[\s\S]*?<\/aside>/.exec(html)?.[0] ?? '';
+    expect([...panel.matchAll(/<picture>/g)]).toHaveLength(3);
+    expect(panel).toMatch(/<img[^>]*\salt(?:="")?[\s>][^>]*loading="lazy"/);
   });
 
   it('loads in Chromium and opens in the figure viewer', async () => {
@@ -100,4 +116,112 @@ describe('a figure with an image', () => {
     expect(errors.problems).toEqual([]);
     await page.close();
   });
+
+  it('opens each figure with an image at full size, and works by keyboard: zoom, pan, next and previous, Esc', async () => {
+    const page = await chromium().newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${site().url}${SLUG}/`);
+    const open = page.getByRole('button', { name: 'View Figure 1 in the figure viewer' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog(page).evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    expect(await page.getByRole('dialog', { name: 'Figure 1' }).isVisible()).toBe(true);
+    expect(await state(page)).toMatchObject({
+      figure: 'figure-1',
+      zoom: 1,
+      title: 'Figure 1',
+      count: '1 of 3',
+    });
+    expect(await page.locator('.lightbox__caption').innerText()).toContain(
+      'Schematic presentation of two models',
+    );
+    // Full size: the viewer asks for the screen's width, so a larger file than the card's thumbnail.
+    const viewerImage = page.locator('dialog.lightbox[open] img');
+    await expect
+      .poll(() => viewerImage.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), {
+        timeout: 10_000,
+      })
+      .toBeGreaterThanOrEqual(960);
+
+    await page.keyboard.press('+');
+    await page.keyboard.press('+');
+    expect((await state(page)).zoom).toBeCloseTo(1.5625);
+    expect(await page.locator('.lightbox__zoom').innerText()).toBe('156%');
+    const before = (await state(page)).transform;
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const panned = await state(page);
+    expect(panned.transform).not.toBe(before);
+    expect(panned.transform).toMatch(/translate\(-\d+(\.\d+)?px, -\d+(\.\d+)?px\) scale\(1\.56\d*\)/);
+    await page.keyboard.press('-');
+    expect((await state(page)).zoom).toBeCloseTo(1.25);
+    await page.keyboard.press('0');
+    expect(await state(page)).toMatchObject({ zoom: 1, transform: 'translate(0px, 0px) scale(1)' });
+
+    // Figure 3 has only its caption, already whole in its card: the viewer goes 1, 2, 4.
+    await page.keyboard.press('PageDown');
+    expect(await state(page)).toMatchObject({ figure: 'figure-2', count: '2 of 3' });
+    await page.keyboard.press('ArrowRight');
+    expect(await state(page)).toMatchObject({ figure: 'figure-4', count: '3 of 3' });
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('ArrowLeft');
+    expect((await state(page)).figure).toBe('figure-1');
+    await page.keyboard.press('ArrowLeft');
+    expect((await state(page)).figure).toBe('figure-4');
+
+    await page.keyboard.press('Escape');
+    expect(await dialog(page).evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    // Focus returns to the opener of the figure last shown.
+    expect(await page.evaluate(() => document.activeElement?.textContent.trim())).toBe(
+      'View Figure 4 in the figure viewer',
+    );
+    expect(errors.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('has working viewer buttons too, none without JS, and none on the caption-only figure', async () => {
+    const page = await chromium().newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site().url}${SLUG}/`);
+    expect(await page.locator('#figure-3 [data-figure-open]').count()).toBe(0);
+    await page.getByRole('button', { name: 'View Figure 2 in the figure viewer' }).click();
+    const view = page.getByRole('dialog', { name: 'Figure 2' });
+    await view.getByRole('button', { name: 'Zoom in' }).click();
+    expect((await state(page)).zoom).toBeCloseTo(1.25);
+    await view.getByRole('button', { name: 'Next figure' }).click();
+    expect((await state(page)).figure).toBe('figure-4');
+    await page.getByRole('dialog', { name: 'Figure 4' }).getByRole('button', { name: 'Close' }).click();
+    expect(await dialog(page).evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    await page.close();
+    const noJs = await chromium().newContext({ javaScriptEnabled: false });
+    const plain = await noJs.newPage();
+    await plain.goto(`${site().url}${SLUG}/`);
+    expect(await plain.locator('[data-figure-open]').first().isVisible()).toBe(false);
+    await noJs.close();
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'has no axe violations with thumbnails and in the open viewer (%s)',
+    async (colorScheme) => {
+      const context = await chromium().newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+      const page = await context.newPage();
+      await page.goto(`${site().url}${SLUG}/`);
+      const describe = (vs: Awaited<ReturnType<typeof axeViolations>>) =>
+        vs.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(describe(await axeViolations(page))).toEqual([]);
+      await page.getByRole('button', { name: 'View Figure 2 in the figure viewer' }).click();
+      await page.keyboard.press('+');
+      expect(describe(await axeViolations(page))).toEqual([]);
+      await context.close();
+    },
+  );
 });
+
+const dialog = (page: Page) => page.locator('dialog.lightbox');
+const state = (page: Page) =>
+  page.locator('.lightbox__stage').evaluate((stage) => ({
+    figure: stage.dataset['figure'],
+    zoom: Number(stage.dataset['zoom']),
+    transform: stage.style.transform,
+    title: document.querySelector('.lightbox__title')?.textContent,
+    count: document.querySelector('.lightbox__count')?.textContent,
+  }));

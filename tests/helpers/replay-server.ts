@@ -29,6 +29,8 @@ export interface ReplayRoute {
   body?: string;
   bodyFile?: string;
   json?: unknown;
+  /** Binary body built by the test (a generated image); never stored in a fixture file. */
+  bytes?: Uint8Array;
   /** A JSON body built from a real fixture: element `index` of the array in `file`, placed at `at` inside `into`. */
   wrapJson?: { file: string; index: number; into: Record<string, unknown>; at: string };
   /**
@@ -43,7 +45,9 @@ export interface ReplayRoute {
 }
 
 export type ScriptedAnswer =
-  | { kind: 'respond'; status: number; headers?: Record<string, string>; body?: string }
+  | { kind: 'respond'; status: number; headers?: Record<string, string>; body?: string | Uint8Array }
+  /** Declare `declaredLength` bytes, send `body` (fewer), then close the socket: a cut-off download. */
+  | { kind: 'truncate'; declaredLength: number; body: Uint8Array; headers?: Record<string, string> }
   /** Accept the request and never answer, to trigger the client's timeout. */
   | { kind: 'hang' }
   /** Close the socket without an answer. */
@@ -132,6 +136,11 @@ function answerScripted(answer: ScriptedAnswer, req: IncomingMessage, res: Serve
     req.socket.destroy();
     return;
   }
+  if (answer.kind === 'truncate') {
+    res.writeHead(200, { ...answer.headers, 'content-length': String(answer.declaredLength) });
+    res.write(answer.body, () => req.socket.destroy());
+    return;
+  }
   res.writeHead(answer.status, answer.headers ?? {}).end(answer.body ?? '');
 }
 
@@ -159,7 +168,8 @@ function match(
   return best;
 }
 
-function bodyOf(route: ReplayRoute, dir: string, query: URLSearchParams): string {
+function bodyOf(route: ReplayRoute, dir: string, query: URLSearchParams): string | Uint8Array {
+  if (route.bytes !== undefined) return route.bytes;
   if (route.efetchFrom !== undefined) return efetchAnswer(route.efetchFrom, dir, query.get('id') ?? '');
   if (route.bodyFile !== undefined) return readFileSync(resolve(dir, route.bodyFile), 'utf8');
   if (route.json !== undefined) return JSON.stringify(route.json);

@@ -56,8 +56,20 @@ export interface HttpResponse {
   attempts: number;
 }
 
+/** A binary answer (an image); its body is capped so a hostile server cannot fill the memory. */
+export interface HttpBytesResponse extends Omit<HttpResponse, 'text'> {
+  bytes: Uint8Array;
+}
+
+export interface BytesRequestOptions extends RequestOptions {
+  /** Largest body accepted: a larger declared `Content-Length` is refused before reading, a longer body is cut off. */
+  maxBytes: number;
+}
+
 export interface HttpClient {
   get(url: string, options?: RequestOptions): Promise<HttpResponse>;
+  /** The same request, retries and limits, for a binary body of at most `maxBytes`. */
+  getBytes(url: string, options: BytesRequestOptions): Promise<HttpBytesResponse>;
   /** Requests sent so far, retries included. */
   readonly requestCount: number;
 }
@@ -81,7 +93,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return Math.min(maxDelayMs, full / 2 + (random() * full) / 2);
   };
 
-  async function get(target: string, request: RequestOptions = {}): Promise<HttpResponse> {
+  async function send(
+    target: string,
+    request: RequestOptions,
+    maxBytes: number | undefined,
+  ): Promise<HttpBytesResponse> {
     const url = buildUrl(rebase(target, options.baseUrls), request.params);
     const host = hostOf(url);
     const headers: Record<string, string> = { 'user-agent': options.userAgent };
@@ -90,8 +106,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     for (let attempt = 1; ; attempt += 1) {
       await acquire();
       requestCount += 1;
-      const outcome = await attemptOnce(doFetch, url, headers, options.timeoutMs);
+      const outcome = await attemptOnce(doFetch, url, headers, options.timeoutMs, maxBytes);
       const canRetry = attempt <= options.retries;
+
+      if ('tooLarge' in outcome) {
+        // Not retried: the same resource will be as large the next time.
+        throw new NetworkError({
+          url,
+          attempts: attempt,
+          failure: 'too-large',
+          message: `${host} sent more than ${maxBytes ?? 0} bytes (${outcome.tooLarge}) [GET ${redactUrl(url)}]`,
+        });
+      }
 
       if ('error' in outcome) {
         const failure = describeFailure(outcome.error, host, options.timeoutMs);
@@ -107,9 +133,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         });
       }
 
-      const { status, text, retryAfter, contentType } = outcome;
+      const { status, bytes, retryAfter, contentType } = outcome;
       if ((status >= 200 && status < 300) || request.acceptStatus?.includes(status)) {
-        return { url, status, contentType, text, attempts: attempt };
+        return { url, status, contentType, bytes, attempts: attempt };
       }
       const retryable = status === 429 || status === 408 || status >= 500;
       const waitAsked = parseRetryAfter(retryAfter, Date.now());
@@ -132,7 +158,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   return {
-    get,
+    async get(target, request = {}) {
+      const { bytes, ...rest } = await send(target, request, undefined);
+      return { ...rest, text: new TextDecoder().decode(bytes) };
+    },
+    getBytes: (target, request) => send(target, request, request.maxBytes),
     get requestCount() {
       return requestCount;
     },
@@ -140,27 +170,61 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 }
 
 type Outcome =
-  { status: number; text: string; retryAfter: string | null; contentType: string } | { error: unknown };
+  | { status: number; bytes: Uint8Array; retryAfter: string | null; contentType: string }
+  | { error: unknown }
+  | { tooLarge: string };
 
 async function attemptOnce(
   doFetch: typeof fetch,
   url: string,
   headers: Record<string, string>,
   timeoutMs: number,
+  maxBytes: number | undefined,
 ): Promise<Outcome> {
   try {
     // One signal for the whole attempt, so a body that stalls halfway also times out.
     const response = await doFetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
-    const text = await response.text();
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (maxBytes !== undefined && declared > maxBytes) {
+      await response.body?.cancel();
+      return { tooLarge: `it declared ${declared}` };
+    }
+    const bytes = await readBody(response, maxBytes);
+    if (bytes === undefined) return { tooLarge: 'the body ran past the limit' };
     return {
       status: response.status,
-      text,
+      bytes,
       retryAfter: response.headers.get('retry-after'),
       contentType: response.headers.get('content-type') ?? '',
     };
   } catch (error) {
     return { error };
   }
+}
+
+/** The whole body, or undefined once it passes `maxBytes` (the rest is never read). */
+async function readBody(response: Response, maxBytes: number | undefined): Promise<Uint8Array | undefined> {
+  if (maxBytes === undefined || !response.body) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body;
 }
 
 /**

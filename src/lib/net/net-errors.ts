@@ -4,7 +4,8 @@
  */
 
 /** What kind of failure a `NetworkError` is. */
-export type NetworkFailure = 'offline' | 'timeout' | 'dropped' | 'http';
+/** `too-large`: a binary answer over the caller's byte limit (never retried). */
+export type NetworkFailure = 'offline' | 'timeout' | 'dropped' | 'http' | 'too-large';
 
 /** A request that did not get a usable answer after all its attempts. */
 export class NetworkError extends Error {

@@ -1,11 +1,14 @@
 import { createCrossref } from '../net/crossref.ts';
 import { createEutils, type Eutils } from '../net/eutils.ts';
 import { createHttpClient, ncbiRequestsPerSecond } from '../net/http-client.ts';
+import { createPmcOa, type PmcOa } from '../net/pmc-oa.ts';
 import type { Resolvers } from '../resolve/resolve-references.ts';
 
 export interface OnlineServices {
   eutils: Eutils;
   resolvers: Resolvers;
+  /** PMC's open-access files (figure images), from the PMC Cloud Service. */
+  pmcOa: PmcOa;
 }
 
 /**
@@ -24,7 +27,9 @@ export function onlineServices(env: Record<string, string | undefined>): OnlineS
   const crossrefClient = createHttpClient({ ...common, requestsPerSecond: 5 });
   const eutils = createEutils({ client: ncbi, apiKey, email });
   const crossref = createCrossref({ client: crossrefClient, mailto: email });
-  return { eutils, resolvers: { ...eutils, ...crossref } };
+  // The Cloud Service is S3, not an NCBI endpoint with a per-second quota; a modest rate of its own.
+  const pmcOa = createPmcOa({ client: createHttpClient({ ...common, requestsPerSecond: 5 }) });
+  return { eutils, resolvers: { ...eutils, ...crossref }, pmcOa };
 }
 
 function redirects(spec: string | undefined): Record<string, string> {
