@@ -1,0 +1,140 @@
+import { expandPageRange } from '../parse-pages.ts';
+import { addNames, type Draft } from './draft.ts';
+import { isAbbreviationPiece, journalName, journalStart } from './journal-name.ts';
+import { readNameList } from './name-list.ts';
+
+/**
+ * What follows the authors and the year in author–year styles: "Title. Journal, 92(3),
+ * 870–886." (APA), "Title. Journal 28, 425–433." (Harvard, Cell), "Title. J Theor Biol 218:
+ * 1–11." (PLOS, Evolution), a book "Title. Place: Publisher." or a chapter "Title. In: Editors,
+ * editors. Book. Place: Publisher. pp. 1–10." Shared by every author–year grammar.
+ */
+
+const PAGE = String.raw`(?:[A-Za-z]{0,3}\d+[A-Za-z]?(?:\.\d+)?|[ivxlcdm]+)`;
+const PAGES = String.raw`(?:pp?\.\s*)?${PAGE}(?:\s*[-–—]\s*${PAGE})?`;
+// "Journal, 92(3), 870-886" / "Journal 28, 425-433" / "Journal 66:2369-2383" / "Journal 7, e43910"
+const JOURNAL_TAIL = new RegExp(
+  String.raw`^(.+?)[,\s]\s*(?:[Vv]ol\.?\s*)?(\d+[A-Za-z]?|[A-Z]\d+|\d+\s*[-–]\s*\d+)\s*(?:\(([^()]{1,25})\))?\s*(?:(?:[,:]|(?<=\))\s)\s*(${PAGES}))?$`,
+  'u',
+);
+const IN_BOOK = /^(.+?[.?!])\s+In:?\s+(.+)$/;
+const PLACE_PUBLISHER = /^([^:]{2,60}):\s*([^:]{2,120})$/;
+const PAGES_IN_TEXT = new RegExp(String.raw`\(?\bpp?\.\s*(${PAGE}(?:\s*[-–—]\s*${PAGE})?)\)?`, 'u');
+
+interface Piece {
+  text: string;
+  start: number;
+}
+
+/** Splits at sentence ends (". ", "? ", "! "), keeping "?"/"!" with the piece. */
+function pieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  const ends = /(?<=[?!])\s+|(?<!\b\p{Lu})\.\s+(?=\S)|(?<=\b\p{Lu}\p{Lu}+)\.\s+/gu;
+  let start = 0;
+  for (const m of text.matchAll(ends)) {
+    out.push({ text: text.slice(start, m.index).trim(), start });
+    start = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(start).trim(), start });
+  return out.filter((p) => p.text !== '');
+}
+
+/** The text from piece `from` up to (not including) piece `to`, as printed. */
+function span(text: string, all: Piece[], from: number, to: number): string {
+  const a = all[from]?.start ?? text.length;
+  const b = all[to]?.start ?? text.length;
+  return text.slice(a, b);
+}
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/^[.,;:\s]+|[.,;:\s]+$/g, '');
+}
+
+function readChapter(title: string, container: string, draft: Draft): void {
+  const { item } = draft;
+  item.type = 'chapter';
+  item.title = clean(title);
+  let rest = container;
+  const pages = PAGES_IN_TEXT.exec(rest);
+  if (pages?.[1]) {
+    item.page = expandPageRange(pages[1]);
+    rest = rest.slice(0, pages.index) + rest.slice(pages.index + pages[0].length);
+  }
+  // "A. Editor & B. Editor (Eds.), Book" or "Parrish JK, Hammer WM, editors, Book"
+  const editors = /^(.+?)\s*(?:\((?:[Ee]ds?|[Ee]ditors?)\.?\)|,\s*(?:[Ee]ditors?|[Ee]ds?)\.?)\s*[,.:]?\s*(.*)$/.exec(rest);
+  if (editors?.[1] && editors[2] !== undefined) {
+    const names = readNameList(editors[1]);
+    if (names) addNames(draft, { names: names.names, truncated: false, editors: true }, 'editor');
+    rest = editors[2];
+  }
+  const parts = rest.split(/\.\s+|,\s+(?=[^,]*:)/).map(clean).filter(Boolean);
+  const book = parts.shift();
+  if (book) item['container-title'] = book.replace(/^In:?\s+/, '');
+  readPublisher(parts.join(', '), draft);
+}
+
+function readPublisher(text: string, draft: Draft): void {
+  const value = clean(text);
+  if (value === '') return;
+  const pp = PLACE_PUBLISHER.exec(value);
+  if (pp?.[1] && pp[2]) {
+    draft.item['publisher-place'] = clean(pp[1]);
+    draft.item.publisher = clean(pp[2]);
+    return;
+  }
+  // PLOS prints "Publisher, Place".
+  draft.item.publisher = value;
+}
+
+/** Reads title and source into the draft; warns about what is left. */
+export function readTitleAndSource(rest: string, draft: Draft): void {
+  const { item } = draft;
+  const text = clean(rest);
+  if (text === '') return;
+  const chapter = IN_BOOK.exec(text);
+  if (chapter?.[1] && chapter[2]) {
+    readChapter(chapter[1], chapter[2], draft);
+    return;
+  }
+  const tail = JOURNAL_TAIL.exec(text);
+  if (tail?.[1] && tail[2]) {
+    const head = pieces(tail[1]);
+    if (head.length >= 2) {
+      const start = journalStart(
+        head.map((p) => p.text),
+        1,
+      );
+      item.type = 'article-journal';
+      item.title = clean(span(tail[1], head, 0, start));
+      const journal = journalName(clean(span(tail[1], head, start, head.length)));
+      item['container-title'] = journal;
+      item['container-title-short'] = journal;
+      item.volume = tail[2].replace(/\s+/g, '');
+      if (tail[3]) item.issue = tail[3].trim();
+      if (tail[4]) item.page = expandPageRange(tail[4].replace(/^pp?\.\s*/, ''));
+      return;
+    }
+  }
+  const parts = pieces(text).map((p) => p.text);
+  const title = parts.shift() ?? '';
+  item.title = clean(title);
+  if (parts.length === 0) return;
+  // "Title. Journal." with neither volume nor pages (ahead of print): a journal name only when it reads as one.
+  const last = parts.join('. ');
+  if (parts.every((p) => isAbbreviationPiece(p)) && !PLACE_PUBLISHER.test(last)) {
+    item.type = 'article-journal';
+    item['container-title'] = journalName(clean(last));
+    item['container-title-short'] = item['container-title'];
+    return;
+  }
+  item.type = 'book';
+  const edition = /^(\d+)(?:st|nd|rd|th)\s+ed(?:ition)?\.?$/i;
+  const rests: string[] = [];
+  for (const part of parts) {
+    const e = edition.exec(clean(part.replace(/^\(|\)$/g, '')));
+    if (e?.[1]) item.edition = e[1];
+    else rests.push(part);
+  }
+  if (rests.length > 1) draft.warnings.push(`unparsed tail: ${rests.slice(0, -1).join('. ').slice(0, 80)}`);
+  readPublisher(rests.at(-1) ?? '', draft);
+}
