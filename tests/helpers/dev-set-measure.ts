@@ -61,8 +61,12 @@ function nameKey(name: CslName | undefined): string | undefined {
 
 /** "j theor biol" abbreviates "journal of theoretical biology": each word a prefix, in order. */
 function abbreviates(short: string, full: string): boolean {
-  const words = full.split(' ').filter((w) => !['of', 'the', 'and', 'for', 'in', 'de', 'la', 'et'].includes(w));
-  const parts = short.split(' ').filter((w) => !['of', 'the', 'and', 'for', 'in', 'de', 'la', 'et'].includes(w));
+  const words = full
+    .split(' ')
+    .filter((w) => !['of', 'the', 'and', 'for', 'in', 'de', 'la', 'et'].includes(w));
+  const parts = short
+    .split(' ')
+    .filter((w) => !['of', 'the', 'and', 'for', 'in', 'de', 'la', 'et'].includes(w));
   if (parts.length !== words.length) return false;
   return parts.every((p, i) => (words[i] ?? '').startsWith(p));
 }
@@ -102,9 +106,16 @@ function judgeFields(
     wantNames.length === 0
       ? gotNames.length === 0
       : ref.etal || item.custom?.authorsTruncated === true
-        ? gotNames.length > 0 && gotNames.length <= wantNames.length && gotNames.every((n, i) => n === wantNames[i])
+        ? gotNames.length > 0 &&
+          gotNames.length <= wantNames.length &&
+          gotNames.every((n, i) => n === wantNames[i])
         : gotNames.length === wantNames.length && gotNames.every((n, i) => n === wantNames[i]);
-  check('authors', wantNames.length > 0 ? wantNames : undefined, gotNames.length > 0 ? gotNames : undefined, namesRight);
+  check(
+    'authors',
+    wantNames.length > 0 ? wantNames : undefined,
+    gotNames.length > 0 ? gotNames : undefined,
+    namesRight,
+  );
   const book = truth.type === 'book';
   const wantTitle = norm(truth.title);
   const gotTitle = norm(item.title);
@@ -143,8 +154,11 @@ function judgeIds(ref: DevReference, item: CslItemDraft): { errors: string[]; ch
     // Printed in the string but not in the source's structured ids is read, not invented.
     if (want === undefined && !ref.text.toLowerCase().includes(got.toLowerCase().replace(/^pmc/, ''))) {
       errors.push(`${field} invented: ${got}`);
-    } else if (want === undefined) checks -= 1;
-    else if (want !== undefined && got.toLowerCase() !== want.toLowerCase()) errors.push(`${field} ${got} ≠ ${want}`);
+    } else if (want === undefined) {
+      checks -= 1;
+    } else if (got.toLowerCase() !== want.toLowerCase()) {
+      errors.push(`${field} ${got} ≠ ${want}`);
+    }
   }
   return { errors, checks };
 }
@@ -170,4 +184,70 @@ export function measureList(list: DevList, read: ReadList): DevCase[] {
     const { wrong, judged } = judgeFields(ref, ref.truth, item);
     return { ...base, wrong, judged };
   });
+}
+
+export interface DevTally {
+  references: number;
+  /** References with field truth. */
+  judged: number;
+  fullyRight: number;
+  wrongUnmarked: number;
+  marked: number;
+  fieldsRight: number;
+  fields: number;
+  idsRead: number;
+  idErrors: number;
+}
+
+function emptyTally(): DevTally {
+  return {
+    references: 0,
+    judged: 0,
+    fullyRight: 0,
+    wrongUnmarked: 0,
+    marked: 0,
+    fieldsRight: 0,
+    fields: 0,
+    idsRead: 0,
+    idErrors: 0,
+  };
+}
+
+/** Adds the cases up, overall and by the family each entry was read with. */
+export function tallyDevSet(cases: readonly DevCase[]): Map<string, DevTally> {
+  const out = new Map<string, DevTally>([['overall', emptyTally()]]);
+  for (const c of cases) {
+    for (const key of ['overall', c.family]) {
+      const t = out.get(key) ?? emptyTally();
+      t.references += 1;
+      if (c.marked) t.marked += 1;
+      t.idsRead += c.idChecks;
+      t.idErrors += c.idErrors.length;
+      if (c.wrong) {
+        t.judged += 1;
+        t.fields += c.judged.length;
+        t.fieldsRight += c.judged.length - c.wrong.length;
+        if (c.wrong.length === 0) t.fullyRight += 1;
+        else if (!c.marked) t.wrongUnmarked += 1;
+      }
+      out.set(key, t);
+    }
+  }
+  return out;
+}
+
+/** The reader as the PubMed parsers use it: one list at a time through parseCitationList. */
+export function readWithStyles(
+  parseList: (texts: readonly string[]) => {
+    family: string;
+    entries: { item: CslItemDraft; family: string }[];
+  },
+): ReadList {
+  return (texts) => {
+    const reading = parseList(texts);
+    return {
+      family: reading.family,
+      items: reading.entries.map((e) => ({ item: e.item, family: e.family })),
+    };
+  };
 }

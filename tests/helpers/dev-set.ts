@@ -95,7 +95,10 @@ const ID_LABEL: Readonly<Record<string, string>> = { pmid: 'PMID', pmcid: 'PMCID
 function mixedText(body: string): string {
   const xml = body
     .replace(/<\/surname>\s*<given-names>/g, '</surname> <given-names>')
-    .replace(/<\/person-group>\s*(?=<(?:article-title|chapter-title|source|data-title)\b|[\p{L}\d])/gu, '</person-group>. ')
+    .replace(
+      /<\/person-group>\s*(?=<(?:article-title|chapter-title|source|data-title)\b|[\p{L}\d])/gu,
+      '</person-group>. ',
+    )
     .replace(
       /<(pub-id|object-id)\b[^>]*pub-id-type="([\w-]+)"[^>]*>([\s\S]*?)<\/\1>/g,
       (whole, _tag: string, type: string, id: string) => {
@@ -154,7 +157,8 @@ function jatsLists(file: string, xml: string): DevList[] {
       const base = { source, etal, ids: jatsIds(body), ...(truth ? { truth } : {}) };
       const mixedBody = /<mixed-citation\b[^>]*>([\s\S]*?)<\/mixed-citation>/.exec(body)?.[1];
       if (mixedBody !== undefined) mixed.push({ ...base, text: mixedText(mixedBody) });
-      else if (/<(?:element-)?citation\b/.test(body) && truth) element.push({ ref: { ...base, text: '' }, id });
+      else if (/<(?:element-)?citation\b/.test(body) && truth)
+        element.push({ ref: { ...base, text: '' }, id });
     }
     if (mixed.length > 0) lists.push({ file, origin: 'jats-mixed', references: mixed });
     if (element.length > 0) {

@@ -112,7 +112,11 @@ function splitPublisher(text: string): { place?: string; publisher: string } {
   return m?.[1] && m[2] ? { place: m[1].trim(), publisher: m[2].trim() } : { publisher: text };
 }
 
-export function jatsReference(body: string, source: string, id: string): StructuredReference | SkippedReference {
+export function jatsReference(
+  body: string,
+  source: string,
+  id: string,
+): StructuredReference | SkippedReference {
   const publicationType = /publication-type="([^"]+)"/.exec(body)?.[1] ?? '';
   let authorsXml = body;
   let editors: CslName[] = [];

@@ -15,5 +15,7 @@ export { parseCitationList, type CitationListReading, type ListEntry } from './c
 export function parseCitation(text: string): ParsedCitation {
   const verbatim = typeof text === 'string' ? text : String(text);
   const entry = parseCitationList([verbatim]).entries[0];
-  return entry ? { item: entry.item, warnings: entry.warnings } : { item: { type: 'document' }, warnings: [] };
+  return entry
+    ? { item: entry.item, warnings: entry.warnings }
+    : { item: { type: 'document' }, warnings: [] };
 }

@@ -15,18 +15,21 @@ export interface Assessment {
 }
 
 // A particle may start a family name in lower case ("van der Berg", "de la Cruz", "d'Alembert").
-const PARTICLE = /^(?:van|von|de|del|della|der|den|di|da|das|dos|du|la|le|ten|ter|el|al|bin|ibn|d'|d’|o'|o’)\b/;
+const PARTICLE =
+  /^(?:van|von|de|del|della|der|den|di|da|das|dos|du|la|le|ten|ter|el|al|bin|ibn|d'|d’|o'|o’)\b/;
 
 function nameDoubt(name: CslName): string | undefined {
   if (name.literal !== undefined) {
     const words = name.literal.split(/\s+/).length;
     if (looksCorporate(name.literal)) return undefined;
-    if (words >= 4 || /\d|\.\s|\(/.test(name.literal)) return `author "${name.literal}" does not read as a name`;
+    if (words >= 4 || /\d|\.\s|\(/.test(name.literal))
+      return `author "${name.literal}" does not read as a name`;
     return undefined;
   }
   const family = name.family ?? '';
   if (/\d/.test(family)) return `author family name "${family}" has digits`;
-  if (/^\p{Ll}/u.test(family) && !PARTICLE.test(family)) return `author family name "${family}" starts in lower case`;
+  if (/^\p{Ll}/u.test(family) && !PARTICLE.test(family))
+    return `author family name "${family}" starts in lower case`;
   if (family.split(/\s+/).length > 4) return `author family name "${family}" is too long`;
   return undefined;
 }
@@ -37,7 +40,8 @@ function hardDoubts(parsed: ParsedCitation, family: string, text: string): strin
   const { item, warnings } = parsed;
   const doubts: string[] = [];
   for (const w of warnings) {
-    if (w.startsWith('unparsed tail') || w.startsWith('parser failed') || w.startsWith('input longer')) doubts.push(w);
+    if (w.startsWith('unparsed tail') || w.startsWith('parser failed') || w.startsWith('input longer'))
+      doubts.push(w);
   }
   if (!item.title && family !== 'medline') doubts.push('no title');
   if (!item.issued && YEAR.test(text)) doubts.push('a year is printed but none was read');

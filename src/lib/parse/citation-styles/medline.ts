@@ -6,7 +6,7 @@ import { parseNlm } from './nlm.ts';
  * "Journal. Year Mon;Vol(Iss):pages", also ahead of print ("…. 2017 Apr 13;:null"). No authors
  * and no title are expected, so their absence is no doubt. NLM's journal reader reads it.
  */
-const SHORT_FORM = /^[^.;:()]{1,120}\.\s+\d{4}(?:[\s-][\p{L}\d-]+){0,3}\s*;[^.]*\.?$/u;
+const SHORT_FORM = /^[^.;:]{1,120}\.\s+\d{4}(?:[\s-][\p{L}\d-]+){0,3}\s*;[^.]*\.?$/u;
 
 export const medlineGrammar: CitationGrammar = {
   id: 'medline',

@@ -28,7 +28,9 @@ const GIVEN = new RegExp(String.raw`^\p{Lu}\p{Ll}+(?:[\s-]+(?:\p{Lu}\.|\p{Lu}\p{
 
 function given(initials: string): string {
   const bare = initials.trim();
-  return /^\p{Lu}{1,4}\.?$/u.test(bare) ? spellInitials(bare.replace(/\.$/, '')) : bare.replace(/\s*-\s*/g, '-').replace(/\.(?=\p{Lu})/gu, '. ');
+  return /^\p{Lu}{1,4}\.?$/u.test(bare)
+    ? spellInitials(bare.replace(/\.$/, ''))
+    : bare.replace(/\s*-\s*/g, '-').replace(/\.(?=\p{Lu})/gu, '. ');
 }
 
 /**
@@ -37,7 +39,10 @@ function given(initials: string): string {
  * from the list itself.
  */
 export function readNameList(printed: string): NameList | undefined {
-  let text = printed.replace(/\s+/g, ' ').trim().replace(/[.,;:]+$/, (m) => (m.startsWith('.') ? '.' : ''));
+  let text = printed
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.,;:]+$/, (m) => (m.startsWith('.') ? '.' : ''));
   let truncated = false;
   const etAl = /,?\s*(?:et al\.?|and others)$/i.exec(text);
   if (etAl) {

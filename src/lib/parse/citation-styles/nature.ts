@@ -9,7 +9,8 @@ import { parseNlm } from './nlm.ts';
  */
 const YEAR_LAST = /\(\s*(?:[^()]{0,60}[\s,])?(\d{4})\s*\)\s*\.?\s*$/;
 // The names end at an initial's period followed by a word that is not itself a name part.
-const NAMES_END = /(?<=(?:^|[\s.,-])\p{Lu}\p{Ll}?)\.\s+(?=\p{Lu}?[\p{Ll}\d\p{Lu}][^\s,]*(?:\s|$)(?![A-Z]\.))/gu;
+const NAMES_END =
+  /(?<=(?:^|[\s.,-])\p{Lu}\p{Ll}?)\.\s+(?=\p{Lu}?[\p{Ll}\d\p{Lu}][^\s,]*(?:\s|$)(?![A-Z]\.))/gu;
 
 function locate(plain: string): AuthorYearSplit | undefined {
   const text = plain.trimEnd();

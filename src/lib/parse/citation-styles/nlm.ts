@@ -39,8 +39,18 @@ function parseJournal(work: Work, locator: Locator, draft: Draft): void {
   }
   readAuthorsAndTitle(work, segments, draft);
   const tail = tidy(work.plain.slice(locator.end)).replace(/^[.,;:\s]+/, '');
+  const morePages = PAGE_SUPPLEMENT.exec(tidy(work.shown.slice(locator.end)));
+  const extra = morePages?.[1] ?? morePages?.[2];
+  if (morePages && extra && item.page) {
+    // "…:c10-7; discussion c17", "…:633-45, v-vi", "…:170-178.e3": more of the same pages.
+    item.page = extra.startsWith('.') ? `${item.page}${extra}` : `${item.page}, ${extra}`;
+    return;
+  }
   reportTail(work, locator.end, tail, warnings);
 }
+
+const PAGE_SUPPLEMENT =
+  /^(?:[;,]\s*((?:discussion|quiz|author reply|reply)\s+[\w.-]+(?:\s*-\s*[\w.]+)?|[ivxlc]+\s*-\s*[ivxlc]+)|(\.e\d+))\.?$/i;
 
 function readAuthorsAndTitle(work: Work, segments: Segment[], draft: Draft): void {
   const textOf = (s: Segment): string => shownOf(work, s.start, s.end);
@@ -253,7 +263,7 @@ function otherType(item: CslItemDraft, text: string, online: boolean): CslType {
 export function parseNlm(verbatim: string): ParsedCitation {
   const { work, draft, internet } = prepare(verbatim);
   // PubMed's ahead-of-print form prints the missing volume and pages as ";:null".
-  const nullSource = /\s*;\s*:\s*null\b/i.exec(work.plain);
+  const nullSource = /(?<=[;)\d])\s*:\s*null\b|\s*;\s*:\s*null\b/i.exec(work.plain);
   if (nullSource) blank(work, nullSource.index, nullSource.index + nullSource[0].length);
   // A journal-like source after "In:" belongs to the book or proceedings, not to a journal.
   const locator = /(?:^|[.?!]\s+)In\s*:/i.test(work.plain) ? undefined : findLocator(work.plain);
@@ -263,7 +273,7 @@ export function parseNlm(verbatim: string): ParsedCitation {
 }
 
 /** "Authors. Title. Journal. Year Mon;Vol(Issue):pages.": after the names, a period, never a year. */
-const NLM_SHAPE = /^.{0,400}?[.?!]\s+\d{4}(?:\s+[A-Z][a-z]{2})?[^;:\n]{0,20}[;:]/;
+const NLM_SHAPE = /^.{0,400}?[.?!]\s.{1,600}?[.?!]\s+\d{4}(?:\s+[A-Z][a-z]{2})?[^;:\n]{0,20}[;:]/;
 
 /** NLM/Vancouver, as PubMed and Citing Medicine print it; also books, chapters and web pages. */
 export const nlmGrammar: CitationGrammar = {

@@ -1,5 +1,5 @@
 import { assess, type Assessment } from './confidence.ts';
-import { failed, type CslItemDraft } from './draft.ts';
+import { failed, MAX_PARSED_LENGTH, type CslItemDraft } from './draft.ts';
 import type { CitationGrammar } from './grammar.ts';
 import { authorYearGrammar } from './author-year.ts';
 import { medlineGrammar } from './medline.ts';
@@ -74,7 +74,8 @@ function readEntry(text: string, scores: readonly number[], family: number): Lis
   const order = GRAMMARS.map((_, i) => i)
     .filter((i) => anchored(i) || i === family)
     .sort((a, b) => Number(b === family) - Number(a === family) || (scores[b] ?? 0) - (scores[a] ?? 0));
-  let best: { grammar: CitationGrammar; parsed: ReturnType<typeof parseWith>; assessment: Assessment } | undefined;
+  let best:
+    { grammar: CitationGrammar; parsed: ReturnType<typeof parseWith>; assessment: Assessment } | undefined;
   for (const i of order) {
     const grammar = GRAMMARS[i];
     if (!grammar) continue;
@@ -91,11 +92,12 @@ function readEntry(text: string, scores: readonly number[], family: number): Lis
     doubts.push(`read as ${grammar.label}, unlike the rest of the list (${listGrammar.label})`);
   }
   const shownVerbatim = assessment.shownVerbatim;
-  const custom: NonNullable<CslItemDraft['custom']> = {
-    ...parsed.item.custom,
-    citationStyle: grammar.id,
-    parseConfidence: assessment.confidence,
-  };
+  // Stored only when below 1, so the references of a clean list stay as they were.
+  const custom: NonNullable<CslItemDraft['custom']> = { ...parsed.item.custom };
+  if (assessment.confidence < 1) {
+    custom.parseConfidence = assessment.confidence;
+    custom.citationStyle = grammar.id;
+  }
   if (doubts.length > 0) custom.parseDoubts = doubts;
   if (shownVerbatim) custom.shownVerbatim = true;
   return {
@@ -115,7 +117,11 @@ function readEntry(text: string, scores: readonly number[], family: number): Lis
  */
 export function parseCitationList(texts: readonly string[]): CitationListReading {
   const strings = texts.map((t) => (typeof t === 'string' ? t : String(t)));
-  const allScores = strings.map((text) => GRAMMARS.map((g) => g.score(text)));
+  // Scores look at the start only, as the grammars read it: a hostile entry costs no more.
+  const allScores = strings.map((text) => {
+    const start = text.slice(0, MAX_PARSED_LENGTH);
+    return GRAMMARS.map((g) => g.score(start));
+  });
   const family = listFamily(allScores);
   return {
     family: GRAMMARS[family]?.id ?? 'nlm',

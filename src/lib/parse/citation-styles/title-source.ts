@@ -47,7 +47,10 @@ function span(text: string, all: Piece[], from: number, to: number): string {
 }
 
 function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/^[.,;:\s]+|[.,;:\s]+$/g, '');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.,;:\s]+|[.,;:\s]+$/g, '');
 }
 
 function readChapter(title: string, container: string, draft: Draft): void {
@@ -61,13 +64,23 @@ function readChapter(title: string, container: string, draft: Draft): void {
     rest = rest.slice(0, pages.index) + rest.slice(pages.index + pages[0].length);
   }
   // "A. Editor & B. Editor (Eds.), Book" or "Parrish JK, Hammer WM, editors, Book"
-  const editors = /^(.+?)\s*(?:\((?:[Ee]ds?|[Ee]ditors?)\.?\)|,\s*(?:[Ee]ditors?|[Ee]ds?)\.?)\s*[,.:]?\s*(.*)$/.exec(rest);
+  const editors =
+    /^(.+?)\s*(?:\((?:[Ee]ds?|[Ee]ditors?)\.?\)|,\s*(?:[Ee]ditors?|[Ee]ds?)\.?)\s*[,.:]?\s*(.*)$/.exec(rest);
   if (editors?.[1] && editors[2] !== undefined) {
     const names = readNameList(editors[1]);
     if (names) addNames(draft, { names: names.names, truncated: false, editors: true }, 'editor');
     rest = editors[2];
   }
-  const parts = rest.split(/\.\s+|,\s+(?=[^,]*:)/).map(clean).filter(Boolean);
+  const parts = rest
+    .split(/\.\s+|,\s+(?=[^,]*:)/)
+    .map(clean)
+    .filter(Boolean);
+  // PLOS: "Book, Publisher, Place" — the publisher is named as one.
+  const first = parts[0] ?? '';
+  const publisherAt = first.search(
+    /,\s+[^,]*\b(?:Press|Publish\w*|Verlag|Springer|Wiley|Elsevier|Academic|Books)\b/,
+  );
+  if (publisherAt > 0) parts.splice(0, 1, first.slice(0, publisherAt), first.slice(publisherAt + 1).trim());
   const book = parts.shift();
   if (book) item['container-title'] = book.replace(/^In:?\s+/, '');
   readPublisher(parts.join(', '), draft);
@@ -83,6 +96,16 @@ function readPublisher(text: string, draft: Draft): void {
     return;
   }
   // PLOS prints "Publisher, Place".
+  const place = /^(.+?),\s+([^,]+)$/.exec(value);
+  if (
+    place?.[1] &&
+    place[2] &&
+    /\b(?:Press|Publish\w*|Verlag|Springer|Wiley|Elsevier|Academic|Books)\b/.test(place[1])
+  ) {
+    draft.item.publisher = place[1];
+    draft.item['publisher-place'] = place[2];
+    return;
+  }
   draft.item.publisher = value;
 }
 
