@@ -9,7 +9,8 @@
  * print given names as initials, with or without periods); a journal is right when the two
  * names are equal once periods are dropped or one is the other's abbreviation word by word
  * ("J Theor Biol" for "Journal of Theoretical Biology"); pages compare written-out ranges
- * ("228–32" is "228-232"). Volume and year compare as printed.
+ * ("228–32" is "228-232"). Volume and year compare as printed (a volume recorded as "144 Pt 9"
+ * is right when read as volume 144, issue "Pt 9"; a recorded "volume 156" is 156).
  *
  * A reference is fully right when every judged field is right; "wrong but unmarked" when some
  * field is wrong and it is not `custom.shownVerbatim`. PubMed `<Citation>` strings have no field
@@ -130,7 +131,11 @@ function judgeFields(
   }
   check('year', yearOf(truth), yearOf(item), yearOf(truth) === yearOf(item));
   if (truth.type === 'article-journal') {
-    check('volume', norm(truth.volume), norm(item.volume), norm(truth.volume) === norm(item.volume));
+    // PubMed's "144 (Pt 9)": a record may keep the part in the volume, a reading in the issue.
+    const withIssue = norm([item.volume, item.issue].filter(Boolean).join(' '));
+    const wantVolume = norm(truth.volume?.replace(/^vol(?:ume)?\.?\s*/i, ''));
+    const volumeRight = wantVolume === norm(item.volume) || wantVolume === withIssue;
+    check('volume', wantVolume, norm(item.volume), volumeRight);
     check('page', pageKey(truth.page), pageKey(item.page), pageKey(truth.page) === pageKey(item.page));
   }
   return { wrong, judged };

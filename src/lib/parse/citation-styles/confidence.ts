@@ -21,8 +21,10 @@ const PARTICLE =
 function nameDoubt(name: CslName): string | undefined {
   if (name.literal !== undefined) {
     const words = name.literal.split(/\s+/).length;
+    // "Consortium, T": an inverted name the name reader could not take apart.
+    if (/,\s*\p{Lu}\.?$/u.test(name.literal)) return `author "${name.literal}" does not read as a name`;
     if (looksCorporate(name.literal)) return undefined;
-    if (words >= 4 || /\d|\.\s|\(/.test(name.literal))
+    if (words >= 4 || /\d|\.\s|\(|,\s*\p{Lu}\.?$/u.test(name.literal))
       return `author "${name.literal}" does not read as a name`;
     return undefined;
   }
@@ -54,18 +56,23 @@ function hardDoubts(parsed: ParsedCitation, family: string, text: string): strin
     }
   }
   const title = item.title ?? '';
-  if (/^(?:\p{Lu}\.\s*)+[,&]|^(?:and|&)\s|^(?:\p{Lu}[\p{L}'’-]+\s+\p{Lu}{1,3},\s+){2}/u.test(title)) {
+  if (title !== '' && (!/\p{L}{2}/u.test(title) || /^[;:,)\]]/.test(title)))
+    doubts.push(`title "${title}" has no words`);
+  if (/^(?:\p{Lu}\.\s*)+[,&]|^(?:and|&)\s|^(?:\p{Lu}[\p{L}'’-]+\s+\p{L}{1,3}\.?,\s+){2}/u.test(title)) {
     doubts.push('the title starts like a list of names');
   }
   if (/\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)/.test(title)) doubts.push('the title holds a year in parentheses');
   if (/^\(?(?:1[6-9]|20)\d\d[a-z]?\)?[.,]?\s/.test(title)) doubts.push('the title starts with a year');
   const container = item['container-title'] ?? '';
-  if (container !== '' && (/^[\d\s\W]+$/.test(container) || /\d{4}\s*;|^null$/i.test(container))) {
+  if (container !== '' && (/^[\d\s\W]+$/.test(container) || /\d{4}\s*;|^null$|\s\d+$/i.test(container))) {
     doubts.push(`journal "${container}" does not read as a journal`);
   }
   for (const field of ['publisher', 'publisher-place'] as const) {
     const value = item[field];
-    if (value !== undefined && (/^null$/i.test(value) || /^[\d\s\W]+$/.test(value) || YEAR.test(value))) {
+    if (
+      value !== undefined &&
+      (/^null$/i.test(value) || /\d{2,}|^[\d\s\W]+$/.test(value) || YEAR.test(value))
+    ) {
       doubts.push(`${field} "${value}" does not read as one`);
     }
   }

@@ -40,12 +40,19 @@ export function journalStart(pieces: readonly string[], keep: number): number {
   // Only a journal printed with periods runs over several pieces, and then its last word
   // stands alone ("… Clin. Chem.", "… Trends Biochem. Sci."); "Title. J Med" is two elements.
   const last = (pieces[start] ?? '').trim();
-  if (/\s/.test(last) && !/^(?:\p{Lu}\.?)+$/u.test(last)) return start;
+  if (/\s/.test(last) && !/^(?:\p{Lu}\.?)+$/u.test(last)) {
+    // Except after a journal head of its own ("Proceedings. Biological Sciences").
+    const head = (pieces[start - 1] ?? '').trim().split(/\s+/);
+    const isHead = start - 1 >= keep && head.every((w) => JOURNAL_WORDS.has(w));
+    return isHead ? start - 1 : start;
+  }
   while (start - 1 >= keep && isAbbreviationPiece(pieces[start - 1] ?? '')) start -= 1;
   return start;
 }
 
 /** A journal printed with periods keeps its last one ("Clin. Chem."), which splitting dropped. */
 export function journalName(printed: string): string {
-  return /\p{L}\.\s/u.test(printed) && !/[.?!]$/.test(printed) ? `${printed}.` : printed;
+  const last = /(\S+)$/.exec(printed)?.[1] ?? '';
+  const abbreviated = /^(?:\p{Lu}\.?)+$/u.test(last) || (last.length <= 6 && !JOURNAL_WORDS.has(last));
+  return /\p{L}\.\s/u.test(printed) && abbreviated && !/[.?!]$/.test(printed) ? `${printed}.` : printed;
 }

@@ -10,7 +10,8 @@ import { readNameList } from './name-list.ts';
  * editors. Book. Place: Publisher. pp. 1–10." Shared by every author–year grammar.
  */
 
-const PAGE = String.raw`(?:[A-Za-z]{0,3}\d+[A-Za-z]?(?:\.\d+)?|[ivxlcdm]+)`;
+// "870", "e43910", "eaat2456", "106ra106", "S121", "xv"
+const PAGE = String.raw`(?:[A-Za-z]{0,6}\d+(?:[A-Za-z]{1,4}\d*)?(?:\.\d+)?|[ivxlcdm]+)`;
 const PAGES = String.raw`(?:pp?\.\s*)?${PAGE}(?:\s*[-–—]\s*${PAGE})?`;
 // "Journal, 92(3), 870-886" / "Journal 28, 425-433" / "Journal 66:2369-2383" / "Journal 7, e43910"
 const JOURNAL_TAIL = new RegExp(
@@ -78,10 +79,20 @@ function readChapter(title: string, container: string, draft: Draft): void {
   // PLOS: "Book, Publisher, Place" — the publisher is named as one.
   const first = parts[0] ?? '';
   const publisherAt = first.search(
-    /,\s+[^,]*\b(?:Press|Publish\w*|Verlag|Springer|Wiley|Elsevier|Academic|Books)\b/,
+    /,\s+[^,]*\b(?:Press|Publi\w*|Verlag|Springer|Wiley|Elsevier|Academic|Books)\b/,
   );
   if (publisherAt > 0) parts.splice(0, 1, first.slice(0, publisherAt), first.slice(publisherAt + 1).trim());
-  const book = parts.shift();
+  let book = parts.shift();
+  // "Animal Sonar, NATO ASI Series, volume 156": the series and its volume follow the book.
+  const series =
+    book === undefined
+      ? null
+      : /^(.+?),\s+([^,]*\bSeries\b[^,]*)(?:,\s*vol(?:ume)?\.?\s*(\d+))?$/i.exec(book);
+  if (series?.[1] && series[2]) {
+    book = series[1];
+    item['collection-title'] = series[2];
+    if (series[3]) item.volume = series[3];
+  }
   if (book) item['container-title'] = book.replace(/^In:?\s+/, '');
   readPublisher(parts.join(', '), draft);
 }
@@ -100,7 +111,7 @@ function readPublisher(text: string, draft: Draft): void {
   if (
     place?.[1] &&
     place[2] &&
-    /\b(?:Press|Publish\w*|Verlag|Springer|Wiley|Elsevier|Academic|Books)\b/.test(place[1])
+    /\b(?:Press|Publi\w*|Verlag|Springer|Wiley|Elsevier|Academic|Books)\b/.test(place[1])
   ) {
     draft.item.publisher = place[1];
     draft.item['publisher-place'] = place[2];
