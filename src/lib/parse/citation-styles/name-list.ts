@@ -59,7 +59,9 @@ export function readNameList(printed: string): NameList | undefined {
   if (parts.length === 0) return undefined;
   const names: CslName[] = [];
   let open: CslName | undefined; // a family still waiting for its initials
-  for (const part of parts) {
+  for (const raw of parts) {
+    // The list's closing period belongs to the last name unless that ends in an initial.
+    const part = /\p{L}{2}\.$/u.test(raw) ? raw.slice(0, -1) : raw;
     if (open && (INITIALS_ONLY.test(part) || GIVEN.test(part))) {
       open.given = given(part);
       open = undefined;

@@ -8,9 +8,9 @@ import { parseNlm } from './nlm.ts';
  * "Beaulieu, J. M., Jhwueng, D. & O'Meara, B. C. Title. Evolution 66, 2369–2383 (2012)."
  */
 const YEAR_LAST = /\(\s*(?:[^()]{0,60}[\s,])?(\d{4})\s*\)\s*\.?\s*$/;
-// The names end at an initial's period followed by a word that is not itself a name part.
+// The names end at an initial's period followed by a word (two letters at least, not an initial).
 const NAMES_END =
-  /(?<=(?:^|[\s.,-])\p{Lu}\p{Ll}?)\.\s+(?=\p{Lu}?[\p{Ll}\d\p{Lu}][^\s,]*(?:\s|$)(?![A-Z]\.))/gu;
+  /(?<=(?:^|[\s.,-])\p{Lu}\p{Ll}?)\.\s+(?=[\p{L}\d][\p{L}\d'’-]+[\s:;?!.]|[\p{L}\d][\p{L}\d'’-]+$)/gu;
 
 function locate(plain: string): AuthorYearSplit | undefined {
   const text = plain.trimEnd();
