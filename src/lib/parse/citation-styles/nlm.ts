@@ -8,7 +8,7 @@ import { expandPageRange } from '../parse-pages.ts';
 import { splitSegments, type Segment } from '../segments.ts';
 import { blank, shownOf, tidy, titleOf, type Work } from '../work-text.ts';
 import { addNames, finish, prepare, type CslItemDraft, type Draft, type ParsedCitation } from './draft.ts';
-import { journalName, journalStart } from './journal-name.ts';
+import { isAbbreviationPiece, journalName, journalStart } from './journal-name.ts';
 import type { CitationGrammar } from './grammar.ts';
 
 function wordCount(text: string): number {
@@ -24,9 +24,15 @@ function parseJournal(work: Work, locator: Locator, draft: Draft): void {
   if (locator.issue) item.issue = locator.issue;
   if (locator.page) item.page = locator.page;
   const segments = splitSegments(work.plain, 0, locator.start);
-  const texts = segments.map((s) => shownOf(work, s.start, s.end));
-  // Authors and a title stay before the journal when the first segment reads as names.
-  const start = journalStart(texts, isPersonalNames(parseNames(texts[0] ?? '')) ? 2 : 1);
+  let start = segments.length - 1;
+  const before = segments[start - 1];
+  // Only a journal printed with periods ("Clin. Chem.") runs over several segments; the check
+  // is cheap, the full one (which reads the names) runs only then.
+  if (before && segments.length >= 3 && isAbbreviationPiece(shownOf(work, before.start, before.end))) {
+    const texts = segments.map((s) => shownOf(work, s.start, s.end));
+    // Authors and a title stay before the journal when the first segment reads as names.
+    start = journalStart(texts, isPersonalNames(parseNames(texts[0] ?? '')) ? 2 : 1);
+  }
   const first = segments[start];
   const last = segments.at(-1);
   segments.length = Math.min(segments.length, start);
@@ -39,7 +45,7 @@ function parseJournal(work: Work, locator: Locator, draft: Draft): void {
   }
   readAuthorsAndTitle(work, segments, draft);
   const tail = tidy(work.plain.slice(locator.end)).replace(/^[.,;:\s]+/, '');
-  const morePages = PAGE_SUPPLEMENT.exec(tidy(work.shown.slice(locator.end)));
+  const morePages = tail === '' ? null : PAGE_SUPPLEMENT.exec(tidy(work.shown.slice(locator.end)));
   const extra = morePages?.[1] ?? morePages?.[2];
   if (morePages && extra && item.page) {
     // "…:c10-7; discussion c17", "…:633-45, v-vi", "…:170-178.e3": more of the same pages.
@@ -263,8 +269,9 @@ function otherType(item: CslItemDraft, text: string, online: boolean): CslType {
 export function parseNlm(verbatim: string): ParsedCitation {
   const { work, draft, internet } = prepare(verbatim);
   // PubMed's ahead-of-print form prints the missing volume and pages as ";:null".
-  const nullSource = /(?<=[;)\d])\s*:\s*null\b|\s*;\s*:\s*null\b/i.exec(work.plain);
-  if (nullSource) blank(work, nullSource.index, nullSource.index + nullSource[0].length);
+  const nullSource = work.plain.includes('null') ? /[;)\d]\s*:\s*null\b/i.exec(work.plain) : null;
+  // Keeps the ";" or ")" or digit before the colon.
+  if (nullSource) blank(work, nullSource.index + 1, nullSource.index + nullSource[0].length);
   // A journal-like source after "In:" belongs to the book or proceedings, not to a journal.
   const locator = /(?:^|[.?!]\s+)In\s*:/i.test(work.plain) ? undefined : findLocator(work.plain);
   if (locator) parseJournal(work, locator, draft);
