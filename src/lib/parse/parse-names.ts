@@ -92,8 +92,13 @@ function namesOfGroup(group: string): CslName[] {
   const strict = parts.map((p) => personal(p, false));
   if (parts.length > 0 && strict.every((n) => n !== undefined)) return strict;
   if (looksCorporate(group) && strict.every((n) => n === undefined)) return [{ literal: group }];
-  // A surname printed without initials ("Ratcliffe JM, Holderied, Surlykke A") among names.
-  const loose = parts.map((p) => personal(p, true) ?? (BARE_SURNAME.test(p) ? { family: p } : undefined));
+  const loose = parts.map((p) => personal(p, true));
+  // A surname printed without initials among names ("Ratcliffe JM, Holderied, Surlykke A").
+  if (loose.filter((n) => n !== undefined).length >= 2) {
+    parts.forEach((p, i) => {
+      if (loose[i] === undefined && BARE_SURNAME.test(p)) loose[i] = { family: p };
+    });
+  }
   const personCount = loose.filter((n) => n !== undefined).length;
   // One personal name among several unreadable parts means the commas belong to an
   // organisation's name ("Department of Health, Education, and Welfare").

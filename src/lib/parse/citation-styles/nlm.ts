@@ -270,8 +270,9 @@ export function parseNlm(verbatim: string): ParsedCitation {
   const { work, draft, internet } = prepare(verbatim);
   // PubMed's ahead-of-print form prints the missing volume and pages as ";:null".
   const nullSource = work.plain.includes('null') ? /[;)\d]\s*:\s*null\b/i.exec(work.plain) : null;
-  // Keeps the ";" or ")" or digit before the colon.
-  if (nullSource) blank(work, nullSource.index + 1, nullSource.index + nullSource[0].length);
+  // Keeps the ")" or the volume's digit before the colon; the empty volume's ";" goes.
+  const keep = nullSource?.[0].startsWith(';') ? 0 : 1;
+  if (nullSource) blank(work, nullSource.index + keep, nullSource.index + nullSource[0].length);
   // A journal-like source after "In:" belongs to the book or proceedings, not to a journal.
   const locator = /(?:^|[.?!]\s+)In\s*:/i.test(work.plain) ? undefined : findLocator(work.plain);
   if (locator) parseJournal(work, locator, draft);
