@@ -35,6 +35,7 @@ import { loadFixtureCitations } from '../tests/helpers/pubmed-citations.ts';
 import { loadDevSet, type DevOrigin } from '../tests/helpers/dev-set.ts';
 import {
   measureList,
+  measureOwnXml,
   readWithStyles,
   tallyDevSet,
   type DevCase,
@@ -256,3 +257,20 @@ if (devWrong.length > 0) {
 }
 const devIds = devCases.filter((c) => c.idErrors.length > 0);
 for (const c of devIds) console.log(`  identifier: ${c.idErrors.join('; ')}  [${c.source}]`);
+
+// The same files through their own readers (PubMed XML, JATS), as `npm run ingest` reads them.
+console.log("\nAs each source's own XML (PubMed XML reader; JATS reader on structured fields):");
+console.log(
+  `  ${'file'.padEnd(38)} ${'refs'.padStart(5)} ${'w/truth'.padStart(7)} ${'fully right'.padStart(11)} ${'wrong unmarked'.padStart(14)} ${'shown verbatim'.padStart(14)} ${'ids ok'.padStart(9)}`,
+);
+for (const r of measureOwnXml()) {
+  if (r.refused !== undefined) {
+    console.log(`  ${r.file.padEnd(38)} refused: ${r.refused.slice(0, 90)}`);
+    continue;
+  }
+  console.log(
+    `  ${r.file.padEnd(38)} ${String(r.references).padStart(5)} ${String(r.judged).padStart(7)} ${String(r.fullyRight).padStart(11)} ${String(r.wrongUnmarked).padStart(14)} ${String(r.marked).padStart(14)} ${`${r.idsRead - r.idErrors.length}/${r.idsRead}`.padStart(9)}`,
+  );
+  for (const e of r.idErrors) console.log(`      identifier: ${e}`);
+  for (const m of r.misses) console.log(`      wrong: ${m}`);
+}

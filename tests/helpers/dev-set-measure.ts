@@ -19,7 +19,9 @@
 import type { CslItemDraft } from '../../src/lib/parse/parse-citation.ts';
 import { expandPageRange } from '../../src/lib/parse/parse-pages.ts';
 import type { CslItem, CslName } from '../../src/lib/schema/csl.ts';
-import type { DevList, DevReference } from './dev-set.ts';
+import { parseJats } from '../../src/lib/parse/jats/parse-jats.ts';
+import { parsePubmedXml } from '../../src/lib/parse/pubmed-xml/parse-pubmed-xml.ts';
+import { DEV_SET_FILES, loadDevSet, readFixture, type DevList, type DevReference } from './dev-set.ts';
 
 export interface ListReading {
   family: string;
@@ -88,7 +90,7 @@ function yearOf(item: { issued?: CslItem['issued'] }): string | undefined {
   return y === undefined ? undefined : String(y);
 }
 
-function judgeFields(
+export function judgeFields(
   ref: DevReference,
   truth: CslItem,
   item: CslItemDraft,
@@ -148,7 +150,7 @@ const ID_FIELDS = [
 ] as const;
 
 /** Every identifier read must equal the source's; one read where the source has none is invented. */
-function judgeIds(ref: DevReference, item: CslItemDraft): { errors: string[]; checks: number } {
+export function judgeIds(ref: DevReference, item: CslItemDraft): { errors: string[]; checks: number } {
   const errors: string[] = [];
   let checks = 0;
   for (const [key, field] of ID_FIELDS) {
@@ -255,4 +257,78 @@ export function readWithStyles(
       items: reading.entries.map((e) => ({ item: e.item, family: e.family })),
     };
   };
+}
+
+export interface OwnXmlResult {
+  file: string;
+  /** The reader refused the file (its message), or undefined. */
+  refused?: string;
+  references: number;
+  judged: number;
+  fullyRight: number;
+  wrongUnmarked: number;
+  marked: number;
+  idsRead: number;
+  idErrors: string[];
+  /** "field: got ≠ want [source]" for each wrong, unmarked reference. */
+  misses: string[];
+}
+
+/**
+ * Each file through its own reader, as `npm run ingest` reads it: PubMed XML (the list read
+ * whole, identifiers from `<ArticleIdList>`) and JATS (structured fields). Items are matched
+ * to the development set by their printed string (PubMed) or their `ref/@id` (JATS).
+ */
+export function measureOwnXml(): OwnXmlResult[] {
+  const truth = new Map<string, DevReference>();
+  for (const list of loadDevSet()) {
+    for (const ref of list.references) {
+      const key = list.origin === 'pubmed-citation' ? `${list.file}|${ref.text}` : ref.source;
+      truth.set(key, ref);
+    }
+  }
+  return DEV_SET_FILES.map((file) => {
+    const result: OwnXmlResult = {
+      file,
+      references: 0,
+      judged: 0,
+      fullyRight: 0,
+      wrongUnmarked: 0,
+      marked: 0,
+      idsRead: 0,
+      idErrors: [],
+      misses: [],
+    };
+    const xml = readFixture(file);
+    const pubmed = xml.includes('<PubmedArticle>');
+    let reviews;
+    try {
+      reviews = pubmed ? parsePubmedXml(xml, file) : parseJats(xml, file);
+    } catch (error) {
+      result.refused = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      return result;
+    }
+    reviews.forEach(({ review }, a) => {
+      for (const item of review.references) {
+        const verbatim = (item.custom?.verbatim ?? '').replace(/\s+/g, ' ').trim();
+        const key = pubmed ? `${file}|${verbatim}` : `${file}#${a + 1}#${item.custom?.sourceId ?? ''}`;
+        const ref = truth.get(key);
+        if (!ref) continue;
+        result.references += 1;
+        if (item.custom?.shownVerbatim === true) result.marked += 1;
+        const ids = judgeIds(ref, item);
+        result.idsRead += ids.checks;
+        result.idErrors.push(...ids.errors.map((e) => `${e} [${ref.source}]`));
+        if (!ref.truth) continue;
+        const { wrong } = judgeFields(ref, ref.truth, item);
+        result.judged += 1;
+        if (wrong.length === 0) result.fullyRight += 1;
+        else if (item.custom?.shownVerbatim !== true) {
+          result.wrongUnmarked += 1;
+          result.misses.push(`${JSON.stringify(wrong)} [${ref.source}]`);
+        }
+      }
+    });
+    return result;
+  });
 }

@@ -65,7 +65,8 @@ export const DEV_SET_FILES = [
 
 const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/external/', import.meta.url));
 
-function readFixture(file: string): string {
+/** A development-set file's text (gunzipped when it is a .gz). */
+export function readFixture(file: string): string {
   const bytes = readFileSync(`${FIXTURE_DIR}${file}`);
   return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
 }
@@ -121,6 +122,9 @@ function jatsIds(body: string): DevReference['ids'] {
     else if (m[1] === 'pmid') ids.pmid = value;
     else if (m[1] === 'pmcid' || m[1] === 'pmc') ids.pmcid = value.startsWith('PMC') ? value : `PMC${value}`;
   }
+  // A DOI given only as a doi.org link is the reference's DOI too.
+  const link = /xlink:href="https?:\/\/(?:dx\.)?doi\.org\/([^"]+)"/.exec(body)?.[1];
+  if (ids.doi === undefined && link !== undefined) ids.doi = decodeXmlEntities(link);
   return ids;
 }
 
