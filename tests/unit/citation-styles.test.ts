@@ -116,6 +116,32 @@ describe('author–year, year after the names (Evolution, Wiley, Chicago)', () =
   });
 });
 
+describe('author–year, year after the names, as reference managers print Harvard', () => {
+  it('reads a conference paper "2023, December. Title. In Conference (pp. …). IEEE."', () => {
+    const { item } = parseCitation(
+      'Chen, X., Li, Y. and Wang, Z., 2023, December. Deep learning for bat echolocation. In 2023 IEEE International Conference on Big Data (BigData) (pp. 7574-7579). IEEE.',
+    );
+    expect(item.type).toBe('paper-conference');
+    expect(family(item.author)).toEqual(['Chen', 'Li', 'Wang']);
+    expect(item.title).toBe('Deep learning for bat echolocation');
+    expect(item['container-title']).toBe('2023 IEEE International Conference on Big Data (BigData)');
+    expect([year(item), item.page, item.publisher]).toEqual([2023, '7574-7579', 'IEEE']);
+  });
+
+  it('reads "Journal, 66(8), pp.2369-2383."', () => {
+    const { item } = parseCitation(
+      "Beaulieu, J.M., Jhwueng, D., Boettiger, C. and O'Meara, B.C., 2012. Modeling stabilizing selection. Evolution, 66(8), pp.2369-2383.",
+    );
+    expect([item['container-title'], year(item), item.volume, item.issue, item.page]).toEqual([
+      'Evolution',
+      2012,
+      '66',
+      '8',
+      '2369-2383',
+    ]);
+  });
+});
+
 describe('year last (Nature, Science)', () => {
   it('reads "Title. Journal 66, 2369–2383 (2012)."', () => {
     const { item } = parseCitation(

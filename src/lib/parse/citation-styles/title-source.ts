@@ -56,7 +56,9 @@ function clean(text: string): string {
 
 function readChapter(title: string, container: string, draft: Draft): void {
   const { item } = draft;
-  item.type = 'chapter';
+  item.type = /\b(?:Proceedings|Conference|Congress|Symposium|Workshop|Meeting)\b/i.test(container)
+    ? 'paper-conference'
+    : 'chapter';
   item.title = clean(title);
   let rest = container;
   const pages = PAGES_IN_TEXT.exec(rest);
