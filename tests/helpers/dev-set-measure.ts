@@ -305,7 +305,7 @@ export function measureOwnXml(): OwnXmlResult[] {
     try {
       reviews = pubmed ? parsePubmedXml(xml, file) : parseJats(xml, file);
     } catch (error) {
-      result.refused = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      result.refused = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
       return result;
     }
     reviews.forEach(({ review }, a) => {

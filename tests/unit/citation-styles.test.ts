@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCitation, parseCitationList } from '../../src/lib/parse/parse-citation.ts';
+import { parseCitation, parseCitationList, type CslItemDraft } from '../../src/lib/parse/parse-citation.ts';
+import type { CslName } from '../../src/lib/schema/csl.ts';
 import { loadDevSet, type DevList } from '../helpers/dev-set.ts';
 import { measureList, readWithStyles, tallyDevSet } from '../helpers/dev-set-measure.ts';
 
@@ -8,10 +9,9 @@ import { measureList, readWithStyles, tallyDevSet } from '../helpers/dev-set-mea
  * references that were read wrong) and strings from the development set's own lists.
  */
 
-const family = (names: { family?: string; literal?: string }[] | undefined): (string | undefined)[] =>
+const family = (names: CslName[] | undefined): (string | undefined)[] =>
   (names ?? []).map((n) => n.family ?? n.literal);
-const year = (item: { issued?: { 'date-parts'?: (number | string)[][] } }): number | string | undefined =>
-  item.issued?.['date-parts']?.[0]?.[0];
+const year = (item: CslItemDraft): number | string | undefined => item.issued?.['date-parts']?.[0]?.[0];
 
 describe('author–year, year in parentheses (APA, Harvard, Cell, PLOS)', () => {
   it('reads an APA journal reference', () => {

@@ -130,6 +130,8 @@ const cslItemObject = z.object({
   'container-title': z.string().optional(),
   /** Abbreviated journal title. */
   'container-title-short': z.string().optional(),
+  /** The series a book or proceedings volume belongs to ("NATO ASI Series"). */
+  'collection-title': z.string().optional(),
   /** Publication date. */
   issued: cslDateSchema.optional(),
   /** Date a web page was consulted. */
