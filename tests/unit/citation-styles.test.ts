@@ -142,6 +142,33 @@ describe('author–year, year after the names, as reference managers print Harva
   });
 });
 
+describe('author–year, year after the names with no stop (Royal Society)', () => {
+  // The `unstructured` strings of manubot__crossref-deep-review.json (J R Soc Interface 2018).
+  it('reads preprints, journals and web pages, and detects the list as one family', () => {
+    const list = parseCitationList([
+      'Chollet F . 2016 Xception: deep learning with depthwise separable convolutions. arXiv (https://arxiv.org/abs/1610.02357v3)',
+      'AlQuraishi M . 2018 End-to-end differentiable learning of protein structure. bioRxiv . (doi:10.1101/265231)',
+      'Pandarinath C et al. 2017 Inferring single-trial neural population dynamics using sequential auto-encoders. bioRxiv . (doi:10.1101/152884)',
+      'Himmelstein D . 2017 The most interesting case of scientific irreproducibility? Satoshi Village. See http://blog.dhimmel.com/irreproducible-timestamps/.',
+      'Faruqi AA . 2016 TensorFlow vs. scikit-learn: the microbiome challenge. See http://alifar76.github.io/sklearn-metrics/.',
+    ]);
+    expect(list.family).toBe('year-after-names');
+    const [chollet, alquraishi, pandarinath, himmelstein, faruqi] = list.entries.map((e) => e.item);
+    expect([chollet?.type, chollet?.['container-title'], year(chollet ?? { type: 'document' })]).toEqual([
+      'article',
+      'arXiv',
+      2016,
+    ]);
+    expect(chollet?.title).toBe('Xception: deep learning with depthwise separable convolutions');
+    expect([alquraishi?.['container-title'], alquraishi?.DOI]).toEqual(['bioRxiv', '10.1101/265231']);
+    expect(family(pandarinath?.author)).toEqual(['Pandarinath']);
+    expect(pandarinath?.custom?.authorsTruncated).toBe(true);
+    expect([himmelstein?.type, himmelstein?.['container-title']]).toEqual(['webpage', 'Satoshi Village']);
+    expect(himmelstein?.title).toBe('The most interesting case of scientific irreproducibility?');
+    expect(faruqi?.title).toBe('TensorFlow vs. scikit-learn: the microbiome challenge');
+  });
+});
+
 describe('year last (Nature, Science)', () => {
   it('reads "Title. Journal 66, 2369–2383 (2012)."', () => {
     const { item } = parseCitation(

@@ -41,6 +41,7 @@ function given(initials: string): string {
 export function readNameList(printed: string): NameList | undefined {
   let text = printed
     .replace(/\s+/g, ' ')
+    .replace(/\s+([.,;])/g, '$1')
     .trim()
     .replace(/[.,;:]+$/, (m) => (m.startsWith('.') ? '.' : ''));
   let truncated = false;
@@ -98,6 +99,8 @@ export function readNameList(printed: string): NameList | undefined {
     }
     return undefined;
   }
+  // Bare capitalised words alone ("Clin Nephrol") are as likely a journal as a list of surnames.
+  if (!names.some((n) => n.given !== undefined || n.literal !== undefined)) return undefined;
   return { names, truncated };
 }
 

@@ -18,6 +18,7 @@ const JOURNAL_TAIL = new RegExp(
   String.raw`^(.+?)[,\s]\s*(?:[Vv]ol\.?\s*)?(\d+[A-Za-z]?|[A-Z]\d+|\d+\s*[-–]\s*\d+)\s*(?:\(([^()]{1,25})\))?\s*(?:(?:[,:]|(?<=\))\s)\s*(${PAGES}))?$`,
   'u',
 );
+const PREPRINT = /^(?:arXiv|bioRxiv|medRxiv|ChemRxiv|SSRN|Preprints|Research Square|PeerJ Preprints)$/i;
 const IN_BOOK = /^(.+?[.?!])\s+In:?\s+(.+)$/;
 const PLACE_PUBLISHER = /^([^:]{2,60}):\s*([^:]{2,120})$/;
 const PAGES_IN_TEXT = new RegExp(String.raw`\(?\bpp?\.\s*(${PAGE}(?:\s*[-–—]\s*${PAGE})?)\)?`, 'u');
@@ -30,7 +31,9 @@ interface Piece {
 /** Splits at sentence ends (". ", "? ", "! "), keeping "?"/"!" with the piece. */
 function pieces(text: string): Piece[] {
   const out: Piece[] = [];
-  const ends = /(?<=[?!])\s+|(?<!\b\p{Lu})\.\s+(?=\S)|(?<=\b\p{Lu}\p{Lu}+)\.\s+/gu;
+  // Not after an initial ("E. coli") or an abbreviation ("vs.", "e.g.", "spp.").
+  const ends =
+    /(?<=[?!])\s+|(?<!\b\p{Lu}|\b(?:vs|e\.g|i\.e|cf|spp|sp|subsp|var|ca|approx|Fig|No|Vol|al))\.\s+(?=\S)/gu;
   let start = 0;
   for (const m of text.matchAll(ends)) {
     out.push({ text: text.slice(start, m.index).trim(), start });
@@ -48,10 +51,17 @@ function span(text: string, all: Piece[], from: number, to: number): string {
 }
 
 function clean(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.,;:\s]+|[.,;:\s]+$/g, '');
+  // "( )" is what is left of "(doi:…)" or "(https://…)" once the identifier was taken.
+  return (
+    text
+      .replace(/[([]\s*[)\]]|[([]\s*$/g, ' ')
+      // What pointed at a link that was taken out ("See https://…", "Available from: …").
+      .replace(/\b(?:See|Available(?:\s+(?:at|from|online(?:\s+at)?))?)\s*:?\s*$/, '')
+      .replace(/\s+([.,;:])/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^[.,;:\s]+|[.,;:\s]+$/g, '')
+  );
 }
 
 function readChapter(title: string, container: string, draft: Draft): void {
@@ -155,8 +165,19 @@ export function readTitleAndSource(rest: string, draft: Draft): void {
   const title = parts.shift() ?? '';
   item.title = clean(title);
   if (parts.length === 0) return;
-  // "Title. Journal." with neither volume nor pages (ahead of print): a journal name only when it reads as one.
   const last = parts.join('. ');
+  if (PREPRINT.test(last)) {
+    item.type = 'article';
+    item['container-title'] = last;
+    return;
+  }
+  if (draft.item.URL !== undefined && !PLACE_PUBLISHER.test(last) && parts.length === 1) {
+    // "Title. Blog name. See https://…": a web page on a site.
+    item.type = 'webpage';
+    item['container-title'] = clean(last);
+    return;
+  }
+  // "Title. Journal." with neither volume nor pages (ahead of print): a journal name only when it reads as one.
   if (parts.every((p) => isAbbreviationPiece(p)) && !PLACE_PUBLISHER.test(last)) {
     item.type = 'article-journal';
     item['container-title'] = journalName(clean(last));

@@ -7,10 +7,13 @@ import { parseNlm } from './nlm.ts';
  * Author–year with the bare year after the names, as Evolution, Wiley and Chicago print it:
  * "Beaulieu, J. M., D. Jhwueng, and B. C. O'Meara. 2012. Title. Evolution 66:2369-2383.", and
  * the Harvard of reference managers, "Chen, X. and Li, Y., 2023, December. Title. In Conference
- * (pp. 7574-7579). IEEE."
+ * (pp. 7574-7579). IEEE.", and the Royal Society's "Names . 2016 Title. J. R. Soc. Interface 15,
+ * 20170387."
  */
 // "2012." or, as Google Scholar's Harvard prints conference papers, "2023, December."
-const BARE_YEAR = /[.,]\s+(\d{4}[a-z]?)(?:,\s*\p{Lu}\p{Ll}+(?:\s+\d{1,2})?)?[.,]\s+/gu;
+// The Royal Society prints the year with no stop at all: "Lee AY . 2016 Title. …".
+const BARE_YEAR =
+  /[.,]\s+(\d{4}[a-z]?)(?:,\s*\p{Lu}\p{Ll}+(?:\s+\d{1,2})?)?(?:[.,]\s+|\s+(?=[\p{Lu}\d"“‘']))/gu;
 
 function locate(plain: string): AuthorYearSplit | undefined {
   BARE_YEAR.lastIndex = 0;
