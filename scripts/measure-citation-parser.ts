@@ -14,6 +14,7 @@
  *
  *   npm run measure:citations
  */
+import { readFileSync } from 'node:fs';
 import { parseCitation } from '../src/lib/parse/parse-citation.ts';
 import {
   CHECKED_FIELDS,
@@ -273,4 +274,34 @@ for (const r of measureOwnXml()) {
   );
   for (const e of r.idErrors) console.log(`      identifier: ${e}`);
   for (const m of r.misses) console.log(`      wrong: ${m}`);
+}
+
+// Held out, never tuned on: the Royal Society's own printed strings in the Crossref record
+// (`unstructured`), with the DOI Crossref links to each as truth for identifiers.
+{
+  const records = JSON.parse(
+    readFileSync(
+      new URL('../tests/fixtures/external/manubot__crossref-deep-review.json', import.meta.url),
+      'utf8',
+    ),
+  ) as { reference?: { unstructured?: string; DOI?: string }[] }[];
+  const refs = (records[0]?.reference ?? []).filter((r) => r.unstructured !== undefined);
+  const reading = parseCitationList(refs.map((r) => r.unstructured ?? ''));
+  let exact = 0;
+  let wrong = 0;
+  let invented = 0;
+  reading.entries.forEach((e, i) => {
+    const got = e.item.DOI;
+    const want = refs[i]?.DOI;
+    if (got === undefined) return;
+    if (want === undefined) invented += 1;
+    else if (got.toLowerCase() === want.toLowerCase()) exact += 1;
+    else wrong += 1;
+  });
+  const shown = reading.entries.filter((e) => e.shownVerbatim).length;
+  console.log(
+    `\nHeld out: ${refs.length} Royal Society strings (crossref-deep-review, unstructured): list read as ` +
+      `${reading.family}; shown verbatim ${shown} (${pct(shown, refs.length)}); DOI exact ${exact}, ` +
+      `wrong ${wrong}, read where Crossref links none ${invented}; fields not checked.`,
+  );
 }
