@@ -18,6 +18,8 @@ const CONNECTORS = new Set(['of', 'and', 'the', 'in', 'for', '&', 'de', 'der', '
 
 /** A piece such as "Proc", "Natl Acad", "Trends Biochem", "Nature Reviews", "U.S.A". */
 export function isAbbreviationPiece(piece: string): boolean {
+  // Three words of at most 13 letters each, and a title segment is usually longer.
+  if (piece.length > 45) return false;
   const words = piece.trim().split(/\s+/);
   if (words.length === 0 || words.length > 3) return false;
   let content = 0;

@@ -39,6 +39,9 @@ function given(initials: string): string {
  * from the list itself.
  */
 export function readNameList(printed: string): NameList | undefined {
+  // A cheap refusal first: this runs on candidate prefixes of every entry, and a title's
+  // lower-case words ("of the role of …") never occur in a list of names.
+  if (LOWER_WORDS.test(printed)) return undefined;
   let text = printed
     .replace(/\s+/g, ' ')
     .replace(/\s+([.,;])/g, '$1')
@@ -104,4 +107,5 @@ export function readNameList(printed: string): NameList | undefined {
   return { names, truncated };
 }
 
+const LOWER_WORDS = /\s(?!others\b|and\b)\p{Ll}{4,}[\s,.].*\s(?!others\b|and\b)\p{Ll}{4,}[\s,.]/u;
 const SUFFIX_ONLY = new RegExp(String.raw`^${SUFFIX}$`, 'u');

@@ -281,12 +281,18 @@ export function parseNlm(verbatim: string): ParsedCitation {
 }
 
 /** "Authors. Title. Journal. Year Mon;Vol(Issue):pages.": after the names, a period, never a year. */
-const NLM_SHAPE = /^.{0,400}?[.?!]\s.{1,600}?[.?!]\s+\d{4}(?:\s+[A-Z][a-z]{2})?[^;:\n]{0,20}[;:]/;
+const NLM_SOURCE = /[.?!]\s+\d{4}(?:\s+[A-Z][a-z]{2})?[^;:\n]{0,20}[;:]/;
+
+function nlmShape(text: string): boolean {
+  const source = NLM_SOURCE.exec(text);
+  // Two elements at least before the journal's source: the MEDLINE short form has none.
+  return source !== null && /[.?!]\s/.test(text.slice(0, source.index));
+}
 
 /** NLM/Vancouver, as PubMed and Citing Medicine print it; also books, chapters and web pages. */
 export const nlmGrammar: CitationGrammar = {
   id: 'nlm',
   label: 'NLM/Vancouver',
-  score: (text) => (NLM_SHAPE.test(text) ? 1 : 0.3),
+  score: (text) => (nlmShape(text) ? 1 : 0.3),
   parse: parseNlm,
 };

@@ -13,7 +13,7 @@ import { parseNlm } from './nlm.ts';
 // "2012." or, as Google Scholar's Harvard prints conference papers, "2023, December."
 // The Royal Society prints the year with no stop at all: "Lee AY . 2016 Title. …".
 const BARE_YEAR =
-  /[.,]\s+(\d{4}[a-z]?)(?:,\s*\p{Lu}\p{Ll}+(?:\s+\d{1,2})?)?(?:[.,]\s+|\s+(?=[\p{Lu}\d"“‘']))/gu;
+  /[.,]\s+(\d{4}[a-z]?)(?:,\s*\p{Lu}\p{Ll}+(?:\s+\d{1,2})?)?(?:[.,]\s+|\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Autumn|Fall|Winter)\b)(?=[\p{Lu}\d"“‘']))/gu;
 
 function locate(plain: string): AuthorYearSplit | undefined {
   BARE_YEAR.lastIndex = 0;
