@@ -7,8 +7,14 @@
  * from the JATS and Crossref fixtures, printed as NLM text by the official NLM CSL style through
  * citation-js, read back with parseCitation and compared with the records field by field.
  *
- *   npx node scripts/measure-citation-parser.ts
+ * Last, the development set (tests/helpers/dev-set.ts): the real reference lists of section E of
+ * tests/fixtures/external/README.md, 16 files, each list read whole with parseCitationList as the
+ * PubMed readers do (the page-text path: the printed strings alone), scored by
+ * tests/helpers/dev-set-measure.ts (its comment defines "field right").
+ *
+ *   npm run measure:citations
  */
+import { readFileSync } from 'node:fs';
 import { parseCitation } from '../src/lib/parse/parse-citation.ts';
 import {
   CHECKED_FIELDS,
@@ -27,6 +33,16 @@ import {
   type RoundTripCase,
 } from '../tests/helpers/citation-roundtrip.ts';
 import { loadFixtureCitations } from '../tests/helpers/pubmed-citations.ts';
+import { loadDevSet, type DevOrigin } from '../tests/helpers/dev-set.ts';
+import {
+  measureList,
+  measureOwnXml,
+  readWithStyles,
+  tallyDevSet,
+  type DevCase,
+  type DevTally,
+} from '../tests/helpers/dev-set-measure.ts';
+import { parseCitationList } from '../src/lib/parse/parse-citation.ts';
 
 interface Tally {
   right: number;
@@ -185,3 +201,107 @@ line(
 );
 const roundTripWrong = [...roundTripMisses(everyCase), ...warningMisses(everyCase)];
 if (roundTripWrong.length > 0) console.log(`\nRound-trip misses:\n  ${roundTripWrong.join('\n  ')}`);
+
+// The development set: real lists in many styles, read list by list.
+const devLists = loadDevSet();
+const read = readWithStyles(parseCitationList);
+const devCases: DevCase[] = [];
+const byOrigin = new Map<DevOrigin, DevCase[]>();
+for (const list of devLists) {
+  const cases = measureList(list, read);
+  devCases.push(...cases);
+  byOrigin.set(list.origin, [...(byOrigin.get(list.origin) ?? []), ...cases]);
+}
+const pct = (a: number, b: number): string => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)} %`);
+function devRow(label: string, t: DevTally): string {
+  return [
+    label.padEnd(18),
+    String(t.references).padStart(5),
+    String(t.judged).padStart(7),
+    `${t.fullyRight} (${pct(t.fullyRight, t.judged)})`.padStart(15),
+    `${t.wrongUnmarked} (${pct(t.wrongUnmarked, t.judged)})`.padStart(15),
+    `${t.fieldsRight}/${t.fields}`.padStart(11),
+    `${t.marked} (${pct(t.marked, t.references)})`.padStart(14),
+    `${t.idsRead - t.idErrors}/${t.idsRead}`.padStart(9),
+    String(t.idErrors).padStart(6),
+  ].join(' ');
+}
+const header = [
+  'family'.padEnd(18),
+  'refs'.padStart(5),
+  'w/truth'.padStart(7),
+  'fully right'.padStart(15),
+  'wrong unmarked'.padStart(15),
+  'fields'.padStart(11),
+  'shown verbatim'.padStart(14),
+  'ids ok'.padStart(9),
+  'ids bad'.padStart(6),
+].join(' ');
+console.log(
+  `\nDevelopment set: ${devLists.length} lists, ${devCases.length} references from ${new Set(devLists.map((l) => l.file)).size} files ` +
+    '(PubMed <Citation> strings: ids only; JATS mixed-citation text and element-citation printed by NLM: fields).',
+);
+console.log(`  ${header}`);
+const tallies = tallyDevSet(devCases);
+for (const [family, t] of tallies) if (family !== 'overall') console.log(`  ${devRow(family, t)}`);
+const overall = tallies.get('overall');
+if (overall) console.log(`  ${devRow('overall', overall)}`);
+console.log('\n  by source:');
+for (const [origin, cases] of byOrigin) {
+  const t = tallyDevSet(cases).get('overall');
+  if (t) console.log(`  ${devRow(origin, t)}`);
+}
+const devWrong = devCases.filter((c) => c.wrong && c.wrong.length > 0 && !c.marked);
+if (devWrong.length > 0) {
+  console.log('\n  Wrong but not marked:');
+  for (const c of devWrong) console.log(`    [${c.source}] ${JSON.stringify(c.wrong)}\n      ${c.text}`);
+}
+const devIds = devCases.filter((c) => c.idErrors.length > 0);
+for (const c of devIds) console.log(`  identifier: ${c.idErrors.join('; ')}  [${c.source}]`);
+
+// The same files through their own readers (PubMed XML, JATS), as `npm run ingest` reads them.
+console.log("\nAs each source's own XML (PubMed XML reader; JATS reader on structured fields):");
+console.log(
+  `  ${'file'.padEnd(38)} ${'refs'.padStart(5)} ${'w/truth'.padStart(7)} ${'fully right'.padStart(11)} ${'wrong unmarked'.padStart(14)} ${'shown verbatim'.padStart(14)} ${'ids ok'.padStart(9)}`,
+);
+for (const r of measureOwnXml()) {
+  if (r.refused !== undefined) {
+    console.log(`  ${r.file.padEnd(38)} refused: ${r.refused.slice(0, 90)}`);
+    continue;
+  }
+  console.log(
+    `  ${r.file.padEnd(38)} ${String(r.references).padStart(5)} ${String(r.judged).padStart(7)} ${String(r.fullyRight).padStart(11)} ${String(r.wrongUnmarked).padStart(14)} ${String(r.marked).padStart(14)} ${`${r.idsRead - r.idErrors.length}/${r.idsRead}`.padStart(9)}`,
+  );
+  for (const e of r.idErrors) console.log(`      identifier: ${e}`);
+  for (const m of r.misses) console.log(`      wrong: ${m}`);
+}
+
+// Held out, never tuned on: the Royal Society's own printed strings in the Crossref record
+// (`unstructured`), with the DOI Crossref links to each as truth for identifiers.
+{
+  const records = JSON.parse(
+    readFileSync(
+      new URL('../tests/fixtures/external/manubot__crossref-deep-review.json', import.meta.url),
+      'utf8',
+    ),
+  ) as { reference?: { unstructured?: string; DOI?: string }[] }[];
+  const refs = (records[0]?.reference ?? []).filter((r) => r.unstructured !== undefined);
+  const reading = parseCitationList(refs.map((r) => r.unstructured ?? ''));
+  let exact = 0;
+  let wrong = 0;
+  let invented = 0;
+  reading.entries.forEach((e, i) => {
+    const got = e.item.DOI;
+    const want = refs[i]?.DOI;
+    if (got === undefined) return;
+    if (want === undefined) invented += 1;
+    else if (got.toLowerCase() === want.toLowerCase()) exact += 1;
+    else wrong += 1;
+  });
+  const shown = reading.entries.filter((e) => e.shownVerbatim).length;
+  console.log(
+    `\nHeld out: ${refs.length} Royal Society strings (crossref-deep-review, unstructured): list read as ` +
+      `${reading.family}; shown verbatim ${shown} (${pct(shown, refs.length)}); DOI exact ${exact}, ` +
+      `wrong ${wrong}, read where Crossref links none ${invented}; fields not checked.`,
+  );
+}

@@ -41,9 +41,11 @@ export function formatSummary(s: IngestSummary): string {
     `  with PMID   ${s.withPmid}`,
     `  with PMCID  ${s.withPmcid}`,
     `  not fully parsed  ${s.incomplete.length}`,
+    `  shown as printed  ${s.incomplete.filter((r) => r.shownVerbatim === true).length}`,
   ];
   for (const r of s.incomplete) {
-    lines.push(`    [${r.number}] line ${r.line}: ${r.warnings.join('; ')}`, `        ${r.text}`);
+    const shown = r.shownVerbatim === true ? ' (shown as printed)' : '';
+    lines.push(`    [${r.number}] line ${r.line}${shown}: ${r.warnings.join('; ')}`, `        ${r.text}`);
   }
   for (const skipped of s.skippedImages ?? []) lines.push(`  image skipped: ${skipped}`);
   if (s.report) lines.push('', formatReport(s.report));

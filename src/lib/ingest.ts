@@ -76,7 +76,7 @@ export async function ingestSources(
     });
     const review: Review = { ...parsedReview, references: resolved.items };
     validate(review, file);
-    const report = buildReport(review, resolved.conflicts);
+    const report = buildReport(review, resolved.conflicts, incomplete);
     const { images, skipped } = options.imagesFrom
       ? await findFigureImages(review.figures, options.imagesFrom)
       : options.fetchImages

@@ -83,7 +83,7 @@ function jatsName(xml: string): CslName {
 /** Names and `<collab>` groups in document order. */
 function jatsNames(xml: string): CslName[] {
   const names: CslName[] = [];
-  for (const m of xml.matchAll(/<name>([\s\S]*?)<\/name>|<collab\b[^>]*>([\s\S]*?)<\/collab>/g)) {
+  for (const m of xml.matchAll(/<name\b[^>]*>([\s\S]*?)<\/name>|<collab\b[^>]*>([\s\S]*?)<\/collab>/g)) {
     if (m[1] !== undefined) names.push(jatsName(m[1]));
     else names.push({ literal: xmlText(m[2] ?? '') });
   }
@@ -95,7 +95,7 @@ function jatsNames(xml: string): CslName[] {
  * does, or as `<name>` elements.
  */
 function jatsEditors(group: string): CslName[] {
-  if (/<name>/.test(group)) return jatsNames(group);
+  if (/<name\b/.test(group)) return jatsNames(group);
   return xmlText(group)
     .split(',')
     .map((part) => part.trim())
@@ -112,7 +112,11 @@ function splitPublisher(text: string): { place?: string; publisher: string } {
   return m?.[1] && m[2] ? { place: m[1].trim(), publisher: m[2].trim() } : { publisher: text };
 }
 
-function jatsReference(body: string, source: string, id: string): StructuredReference | SkippedReference {
+export function jatsReference(
+  body: string,
+  source: string,
+  id: string,
+): StructuredReference | SkippedReference {
   const publicationType = /publication-type="([^"]+)"/.exec(body)?.[1] ?? '';
   let authorsXml = body;
   let editors: CslName[] = [];
@@ -165,7 +169,7 @@ function jatsReference(body: string, source: string, id: string): StructuredRefe
   return { source, item, etal };
 }
 
-function isSkipped(entry: StructuredReference | SkippedReference): entry is SkippedReference {
+export function isSkipped(entry: StructuredReference | SkippedReference): entry is SkippedReference {
   return 'reason' in entry;
 }
 

@@ -85,12 +85,20 @@ function commaParts(text: string): string[] {
   return parts;
 }
 
+const BARE_SURNAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+
 function namesOfGroup(group: string): CslName[] {
   const parts = commaParts(group);
   const strict = parts.map((p) => personal(p, false));
   if (parts.length > 0 && strict.every((n) => n !== undefined)) return strict;
   if (looksCorporate(group) && strict.every((n) => n === undefined)) return [{ literal: group }];
   const loose = parts.map((p) => personal(p, true));
+  // A surname printed without initials among names ("Ratcliffe JM, Holderied, Surlykke A").
+  if (loose.filter((n) => n !== undefined).length >= 2) {
+    parts.forEach((p, i) => {
+      if (loose[i] === undefined && BARE_SURNAME.test(p)) loose[i] = { family: p };
+    });
+  }
   const personCount = loose.filter((n) => n !== undefined).length;
   // One personal name among several unreadable parts means the commas belong to an
   // organisation's name ("Department of Health, Education, and Welfare").

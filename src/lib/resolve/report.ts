@@ -1,5 +1,5 @@
 import type { Correction, CslItem } from '../schema/csl.ts';
-import type { Review } from '../schema/review.ts';
+import type { IncompleteReference, Review } from '../schema/review.ts';
 import { firstAuthorFamily, itemYear, normaliseText } from './compare-work.ts';
 import type { Conflict } from './resolve-references.ts';
 
@@ -35,9 +35,45 @@ export interface ReferenceReport {
   /** References known to be retracted, corrected or of concern. */
   corrections: { id: string; corrections: Correction[] }[];
   conflicts: Conflict[];
+  /**
+   * References that could not be read with confidence, shown as printed
+   * (`custom.shownVerbatim`); absent when there are none.
+   */
+  shownVerbatim?: ShownVerbatim[];
 }
 
-export function buildReport(review: Review, conflicts: readonly Conflict[]): ReferenceReport {
+export interface ShownVerbatim {
+  id: string;
+  number?: number;
+  /** Line of the source where the reference starts, when the parser knew it. */
+  line?: number;
+  why: string[];
+  text: string;
+}
+
+function shownVerbatim(review: Review, incomplete: readonly IncompleteReference[]): ShownVerbatim[] {
+  const lines = new Map(incomplete.map((r) => [r.number, r.line]));
+  return review.references.flatMap((r): ShownVerbatim[] => {
+    if (r.custom?.shownVerbatim !== true) return [];
+    const number = r.custom.number;
+    const line = number === undefined ? undefined : lines.get(number);
+    return [
+      {
+        id: r.id,
+        ...(number === undefined ? {} : { number }),
+        ...(line === undefined ? {} : { line }),
+        why: r.custom.parseDoubts ?? [],
+        text: r.custom.verbatim ?? '',
+      },
+    ];
+  });
+}
+
+export function buildReport(
+  review: Review,
+  conflicts: readonly Conflict[],
+  incomplete: readonly IncompleteReference[] = [],
+): ReferenceReport {
   const refs = review.references;
   return {
     review: { slug: review.slug, title: review.meta.title },
@@ -58,7 +94,16 @@ export function buildReport(review: Review, conflicts: readonly Conflict[]): Ref
       return list.length > 0 ? [{ id: r.id, corrections: list }] : [];
     }),
     conflicts: [...conflicts],
+    ...shownVerbatimList(review, incomplete),
   };
+}
+
+function shownVerbatimList(
+  review: Review,
+  incomplete: readonly IncompleteReference[],
+): { shownVerbatim?: ShownVerbatim[] } {
+  const list = shownVerbatim(review, incomplete);
+  return list.length > 0 ? { shownVerbatim: list } : {};
 }
 
 const DOI_SYNTAX = /^10\.\d{4,9}\/\S+$/;
@@ -173,6 +218,12 @@ export function formatReport(report: ReferenceReport): string {
     report.conflicts
       .filter((c) => c.applied === true)
       .map((c) => `${conflict(c)}; the record's value is shown`),
+  );
+  section(
+    'Shown as printed, not read with confidence',
+    (report.shownVerbatim ?? []).map(
+      (r) => `[${r.number ?? r.id}]${r.line === undefined ? '' : ` line ${r.line}`}: ${r.why.join('; ')}`,
+    ),
   );
   if (lines.length === 2) lines.push('No duplicates, malformed identifiers, corrections or conflicts.');
   return `${lines.join('\n')}\n`;

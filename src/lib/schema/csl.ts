@@ -71,6 +71,21 @@ const lecternCustomObject = z.object({
   authorsTruncated: z.boolean().optional(),
   /** What the parser could not read, in words, for the ingest summary. */
   parseWarnings: z.array(z.string()).optional(),
+  /**
+   * The reference could not be read with confidence from its printed string: the site shows
+   * `verbatim` as printed (in every style) instead of formatting the fields, and exports add
+   * the verbatim string in a note. The fields that were read stay on the item.
+   */
+  shownVerbatim: z.boolean().optional(),
+  /** How sure the reading is, from 0 (not at all) to 1 (every field its grammar expects, nothing left over). */
+  parseConfidence: z.number().min(0).max(1).optional(),
+  /** Why a reference is shown verbatim or less than fully confident, in words ("unparsed tail: …"). */
+  parseDoubts: z.array(z.string()).optional(),
+  /**
+   * The printing style the reader recognised ("nlm", "medline", "author-year",
+   * "year-after-names", "nature"), for the list and this entry.
+   */
+  citationStyle: z.string().optional(),
   /** The reference's id in its source (JATS `ref/@id`, e.g. "B12"), to resolve in-text links. */
   sourceId: z.string().optional(),
   /** Retractions, errata and expressions of concern known for this work. */
@@ -128,6 +143,8 @@ const cslItemObject = z.object({
   'container-title': z.string().optional(),
   /** Abbreviated journal title. */
   'container-title-short': z.string().optional(),
+  /** The series a book or proceedings volume belongs to ("NATO ASI Series"). */
+  'collection-title': z.string().optional(),
   /** Publication date. */
   issued: cslDateSchema.optional(),
   /** Date a web page was consulted. */

@@ -134,6 +134,8 @@ export interface IncompleteReference {
   line: number;
   text: string;
   warnings: string[];
+  /** Shown as printed: not read with confidence (`custom.shownVerbatim`). */
+  shownVerbatim?: boolean;
 }
 
 /** What every parser returns for each article in its source. */

@@ -6,7 +6,7 @@ import { assignIds } from '../../references/assign-ids.ts';
 import { reviewSlug } from '../../references/review-slug.ts';
 import type { CslItemDraft, PageLink } from '../../schema/csl.ts';
 import type { AbstractSection, Figure, ParsedReview, ReviewMeta } from '../../schema/review.ts';
-import { parseCitation } from '../parse-citation.ts';
+import { parseCitationList } from '../parse-citation.ts';
 import { normalizeDoi } from '../identifiers.ts';
 import { personName, parseHeader } from '../pubmed-text/parse-header.ts';
 import { attr, byClass, byId, byTag, findAll, findFirst, hasClass, lineOf, textOf } from './html-query.ts';
@@ -147,11 +147,17 @@ function readReferences(block: Element): PageReference[] {
   const innermost = items.filter(
     (li) => !items.some((other) => other !== li && findAll(li, (e) => e === other).length > 0),
   );
+  const linkLists = innermost.map((li) => findFirst(li, byClass('reference-links')));
+  const verbatims = innermost.map((li, i) =>
+    textOf({ ...li, children: li.children.filter((c) => c !== linkLists[i]) }),
+  );
+  // The list is read as a whole: its printing style is decided once, from every entry.
+  const reading = parseCitationList(verbatims).entries;
   return innermost.map((li, i) => {
-    const linkList = findFirst(li, byClass('reference-links'));
+    const linkList = linkLists[i];
     const links = linkList ? findAll(linkList, byTag('a')) : [];
-    const verbatim = textOf({ ...li, children: li.children.filter((c) => c !== linkList) });
-    const { item, warnings } = parseCitation(verbatim);
+    const verbatim = verbatims[i] ?? '';
+    const { item, warnings } = reading[i] ?? { item: { type: 'document' as const }, warnings: [] };
     const found = linkIds(links);
     const pageLinks = [...new Set(links.map(linkKind).filter((k): k is PageLink => k !== undefined))];
     const resolved: CslItemDraft = {

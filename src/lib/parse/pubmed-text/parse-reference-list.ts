@@ -1,6 +1,6 @@
 import type { CslItem, PageLink } from '../../schema/csl.ts';
 import type { PageLine } from './segment-page.ts';
-import { parseCitation } from '../parse-citation.ts';
+import { parseCitationList, type ParsedCitation } from '../parse-citation.ts';
 
 /** A reference as read from the page, before it gets its stable id. */
 export interface PageReference {
@@ -30,14 +30,25 @@ export function parseReferenceList(lines: PageLine[]): PageReference[] {
     // A reference long enough to wrap continues on the next line without a number.
     else if (last) last.text = `${last.text} ${text}`;
   }
-  return entries.map((entry, i) => toReference(entry, i + 1));
+  // Markers end the line: searching only its tail keeps a hostile line from costing quadratic time.
+  const markers = entries.map((entry) => MARKERS.exec(entry.text.slice(-MARKER_TAIL))?.[0] ?? '');
+  const citations = entries.map((entry, i) =>
+    entry.text.slice(0, entry.text.length - (markers[i] ?? '').length).trim(),
+  );
+  // The list is read as a whole: its printing style is decided once, from every entry.
+  const reading = parseCitationList(citations).entries;
+  return entries.map((entry, i) => {
+    const parsed = reading[i] ?? { item: { type: 'document' }, warnings: [] };
+    return toReference(entry, i + 1, markers[i] ?? '', parsed);
+  });
 }
 
-function toReference(entry: { line: number; text: string }, number: number): PageReference {
-  // Markers end the line: searching only its tail keeps a hostile line from costing quadratic time.
-  const markerText = MARKERS.exec(entry.text.slice(-MARKER_TAIL))?.[0] ?? '';
-  const citation = entry.text.slice(0, entry.text.length - markerText.length).trim();
-  const { item, warnings } = parseCitation(citation);
+function toReference(
+  entry: { line: number; text: string },
+  number: number,
+  markerText: string,
+  { item, warnings }: ParsedCitation,
+): PageReference {
   const pageLinks = markerLinks(markerText);
   const custom = {
     ...item.custom,

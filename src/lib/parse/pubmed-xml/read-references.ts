@@ -1,5 +1,5 @@
 import { childElement, childElements, descendants, type XmlElement } from '../../xml/read-xml.ts';
-import { parseCitation, type CslItemDraft } from '../parse-citation.ts';
+import { parseCitationList, type CslItemDraft, type ParsedCitation } from '../parse-citation.ts';
 import { readArticleIds, type ArticleIds } from './article-ids.ts';
 import { rawText } from '../../xml/read-xml.ts';
 
@@ -24,13 +24,23 @@ export function readReferences(pubmedData: XmlElement | undefined): XmlReference
   const references = childElements(pubmedData, 'ReferenceList').flatMap((list) =>
     descendants(list, 'Reference'),
   );
-  return references.map((reference, i) => readReference(reference, i + 1));
+  const verbatims = references.map((reference) => rawText(childElement(reference, 'Citation')));
+  const texts = verbatims.map((v) => v.replace(/\s+/g, ' ').trim());
+  // The list is read as a whole: its printing style is decided once, from every entry.
+  const reading = parseCitationList(texts).entries;
+  return references.map((reference, i) =>
+    readReference(reference, i + 1, verbatims[i] ?? '', texts[i] ?? '', reading[i]),
+  );
 }
 
-function readReference(reference: XmlElement, number: number): XmlReference {
-  const verbatim = rawText(childElement(reference, 'Citation'));
-  const text = verbatim.replace(/\s+/g, ' ').trim();
-  const parsed = parseCitation(text);
+function readReference(
+  reference: XmlElement,
+  number: number,
+  verbatim: string,
+  text: string,
+  read: ParsedCitation | undefined,
+): XmlReference {
+  const parsed = read ?? { item: { type: 'document' }, warnings: [] };
   const item: CslItemDraft = { ...parsed.item };
   const ids = readArticleIds(childElement(reference, 'ArticleIdList'));
   const warnings = [...parsed.warnings, ...ids.rejected, ...applyIds(item, ids)];
