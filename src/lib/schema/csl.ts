@@ -74,7 +74,8 @@ const lecternCustomObject = z.object({
   /**
    * The reference could not be read with confidence from its printed string: the site shows
    * `verbatim` as printed (in every style) instead of formatting the fields, and exports add
-   * the verbatim string in a note. The fields that were read stay on the item.
+   * the verbatim string in a note. The fields that were read stay on the item. Fields taken from
+   * a PubMed or Crossref record (`fieldsFrom`) make it false.
    */
   shownVerbatim: z.boolean().optional(),
   /** How sure the reading is, from 0 (not at all) to 1 (every field its grammar expects, nothing left over). */
@@ -90,12 +91,6 @@ const lecternCustomObject = z.object({
   sourceId: z.string().optional(),
   /** Retractions, errata and expressions of concern known for this work. */
   corrections: z.array(z.lazy(() => correctionSchema)).optional(),
-  /**
-   * The parser could not read the printed string with confidence: the site shows `verbatim` as
-   * printed (with the identifier links) instead of a formatted entry. Fields taken from a PubMed or
-   * Crossref record (`fieldsFrom`) make it false.
-   */
-  shownVerbatim: z.boolean().optional(),
   /**
    * Where the bibliographic fields come from when not from the printed string: `pubmed` (the
    * PMID's PubMed record, efetch) or `crossref` (the DOI's Crossref work), filled in by
