@@ -28,7 +28,8 @@ export function summarize(review: Review, incomplete: IncompleteReference[]): In
     withDoi: refs.filter((r) => r.DOI).length,
     withPmid: refs.filter((r) => r.PMID).length,
     withPmcid: refs.filter((r) => r.PMCID).length,
-    incomplete,
+    // A reference `--resolve` filled in from its PubMed or Crossref record is read, whatever its string was.
+    incomplete: incomplete.filter((r) => refs[r.number - 1]?.custom?.fieldsFrom === undefined),
   };
 }
 
