@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { prettifyError } from 'astro/zod';
 import { SourceError } from './errors.ts';
-import { findFigureImages, type FigureImage } from './figure-images.ts';
+import { figureImagesDir, findFigureImages, mediaFileName, type FigureImage } from './figure-images.ts';
 import { parseSource } from './parse/parse-source.ts';
 import { reviewSchema, type ParsedReview, type Review, type SourceFormat } from './schema/review.ts';
 import { cslProblems } from './schema/validate-csl.ts';
 import { commitReviews, type ReviewWrite } from './write/commit-review.ts';
 import { reviewFiles } from './write/review-files.ts';
+import { stageSources } from './write/save-sources.ts';
 import { summarize, type IngestSummary } from './ingest-summary.ts';
 import { decodeSource } from './decode-source.ts';
 import type { FetchedSource } from './online/fetch-sources.ts';
@@ -27,16 +27,23 @@ export interface IngestOptions {
   force?: boolean;
   /** Resolve references online (`--resolve`); without it only cached answers are used. */
   online?: Resolvers;
-  /** The folder to take figure images from (the source file's folder; see findFigureImages). */
+  /** The folder to take figure images from (default: the source file's; see figureImagesDir). */
   imagesFrom?: string;
   /** Where else figure images come from: PMC's open-access files, for a review fetched online. */
   fetchImages?: (review: Review) => Promise<{ images: Map<number, FigureImage>; skipped: string[] }>;
 }
 
-/** Ingests a source file; it is kept as `content/sources/<file name>`. */
+/**
+ * Ingests a source file; it is kept as `content/sources/<file name>`, and the figure images it
+ * came with in `content/sources/<file name>.media/`.
+ */
 export async function ingestFile(file: string, options: IngestOptions): Promise<IngestSummary[]> {
   const text = decodeSource(await readSource(file), file);
-  return ingestSources([{ name: basename(file), text }], { imagesFrom: dirname(file), ...options }, file);
+  return ingestSources(
+    [{ name: basename(file), text }],
+    { imagesFrom: await figureImagesDir(file), ...options },
+    file,
+  );
 }
 
 /**
@@ -60,12 +67,10 @@ export async function ingestSources(
 
   const writes: ReviewWrite[] = [];
   const summaries: IngestSummary[] = [];
-  // Fetched figure images are kept with the sources too, under their <graphic> names as in a
-  // PMC package, so that re-ingesting content/sources without a network finds them again.
-  const kept: { name: string; content: string | Uint8Array }[] = sources.map((s) => ({
-    name: s.name,
-    content: s.text,
-  }));
+  // The figure images are kept with the source they belong to (the parsed one), under their
+  // <graphic> names as in a PMC package, so re-ingesting the saved source without a network
+  // (or without the folder it was read from) finds them again.
+  const media = new Map<string, Uint8Array>();
   for (const { review: parsedReview, incomplete } of parsed) {
     validate(parsedReview, file);
     const dir = join(out, 'reviews', parsedReview.slug);
@@ -82,7 +87,10 @@ export async function ingestSources(
       : options.fetchImages
         ? await options.fetchImages(review)
         : { images: new Map<number, FigureImage>(), skipped: [] };
-    if (!options.imagesFrom) kept.push(...imagesAsSources(review, images));
+    for (const [name, data] of imagesByGraphic(review, images)) {
+      // One source's articles share its folder of images, so one name is one file there.
+      if (!media.has(name)) media.set(name, data);
+    }
     const files = new Map(reviewFiles(review, images));
     if (cache.size > 0) files.set('resolution.json', saveResolutionCache(cache));
     files.set('report.json', `${JSON.stringify(report, null, 2)}\n`);
@@ -96,51 +104,27 @@ export async function ingestSources(
     });
   }
 
+  const kept = sources.map((s) => ({
+    name: s.name,
+    content: s.text,
+    media: s === primary ? media : new Map(),
+  }));
   const staged = await stageSources(out, kept, file);
   try {
     await commitReviews(writes, options.force ? { force: true } : {});
-    for (const { from, to } of staged) await rename(from, to);
+    await staged.commit();
   } finally {
-    for (const { from } of staged) await rm(from, { force: true });
+    await staged.discard();
   }
   return summaries;
 }
 
-/** Writes each source beside its final place, to be renamed in once the reviews are in. */
-async function stageSources(
-  out: string,
-  sources: { name: string; content: string | Uint8Array }[],
-  file: string,
-): Promise<{ from: string; to: string }[]> {
-  const dir = join(out, 'sources');
-  await mkdir(dir, { recursive: true });
-  const staged: { from: string; to: string }[] = [];
-  for (const source of sources) {
-    const to = join(dir, source.name);
-    // Re-ingesting content/sources/x in place needs no copy of itself.
-    if (resolve(file) === to) continue;
-    const from = join(dir, `.staging-${randomBytes(4).toString('hex')}`);
-    await writeFile(from, source.content);
-    staged.push({ from, to });
-  }
-  return staged;
-}
-
-/** Each image as `<graphic>.<ext>`, for a graphic that is a plain file name (never a path). */
-function imagesAsSources(
-  review: Review,
-  images: ReadonlyMap<number, FigureImage>,
-): { name: string; content: Uint8Array }[] {
+/** Each figure's image under the name it is kept by in its source's media folder. */
+function imagesByGraphic(review: Review, images: ReadonlyMap<number, FigureImage>): [string, Uint8Array][] {
   return review.figures.flatMap((figure) => {
     const image = images.get(figure.number);
-    const graphic = figure.graphic ?? '';
-    if (!image || !/^[A-Za-z0-9_][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/.test(graphic)) return [];
-    return [
-      {
-        name: `${graphic.replace(/\.(?:jpe?g|png|gif|webp)$/i, '')}.${image.extension}`,
-        content: image.data,
-      },
-    ];
+    const name = image && figure.graphic ? mediaFileName(figure.graphic, image) : undefined;
+    return image && name ? [[name, image.data] as [string, Uint8Array]] : [];
   });
 }
 

@@ -29,50 +29,51 @@ const FIGURES = `reviews/${SLUG}/figures`;
 let replay: ReplayServer;
 let images: Buffer[];
 let scratch: string;
+let jats: string;
 
 const md5 = (data: Uint8Array): string => createHash('md5').update(data).digest('hex');
 
-function listing(prefixes: string[]): string {
+function listing(prefixes: string[], pmcid = PMCID): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>pmc-oa-opendata</Name>' +
-    `<Prefix>${PMCID}.</Prefix><KeyCount>${prefixes.length}</KeyCount><Delimiter>/</Delimiter>` +
+    `<Prefix>${pmcid}.</Prefix><KeyCount>${prefixes.length}</KeyCount><Delimiter>/</Delimiter>` +
     prefixes.map((p) => `<CommonPrefixes><Prefix>${p}</Prefix></CommonPrefixes>`).join('') +
     '</ListBucketResult>'
   );
 }
 
 /** The metadata JSON of the Cloud Service, with these media URLs. */
-function metadata(media: string[]): string {
+function metadata(media: string[], version = VERSION): string {
   return JSON.stringify({
-    pmcid: PMCID,
+    pmcid: version.replace(/\.\d+$/, ''),
     version: 1,
     doi: '10.1186/1471-2180-11-174',
     is_pmc_openaccess: true,
     is_retracted: false,
     license_code: 'CC BY',
-    xml_url: `s3://pmc-oa-opendata/${VERSION}/${VERSION}.xml`,
-    pdf_url: `s3://pmc-oa-opendata/${VERSION}/${VERSION}.pdf`,
+    xml_url: `s3://pmc-oa-opendata/${version}/${version}.xml`,
+    pdf_url: `s3://pmc-oa-opendata/${version}/${version}.pdf`,
     media_urls: media,
   });
 }
 
-const mediaUrl = (name: string, data?: Uint8Array): string =>
-  `s3://pmc-oa-opendata/${VERSION}/${name}${data ? `?md5=${md5(data)}` : ''}`;
+const mediaUrl = (name: string, data?: Uint8Array, version = VERSION): string =>
+  `s3://pmc-oa-opendata/${version}/${name}${data ? `?md5=${md5(data)}` : ''}`;
 
-function setMetadata(media: string[]): void {
+function setMetadata(media: string[], version = VERSION, name = 'pmc-metadata'): void {
   replay.addRoute({
-    name: 'pmc-metadata',
-    path: `/metadata/${VERSION}.json`,
+    name,
+    path: `/metadata/${version}.json`,
     headers: { 'content-type': 'application/json' },
-    body: metadata(media),
+    body: metadata(media, version),
   });
 }
 
 beforeAll(async () => {
   replay = await startReplayServer();
   scratch = await mkdtemp(join(tmpdir(), 'lectern-pmc-figures-'));
-  const jats = (await readFile(NXML, 'utf8')).replace(/^<!DOCTYPE[^>]*>\s*/, '');
+  jats = (await readFile(NXML, 'utf8')).replace(/^<!DOCTYPE[^>]*>\s*/, '');
   replay.addRoute({
     name: 'efetch-pmc-bmc',
     path: '/entrez/eutils/efetch.fcgi',
@@ -164,14 +165,12 @@ describe('npm run ingest -- --pmcid, for an article in the PMC open-access datas
     // The PDF and the article XML the metadata lists are never downloaded.
     expect(replay.requests.map((r) => r.path).filter((p) => /\.(?:pdf|xml)$/.test(p))).toEqual([]);
 
-    // The images are kept with the sources under their <graphic> names, as in a PMC package, so
-    // re-ingesting the saved source with no network gives the same review, images included.
-    expect((await readdir(join(out, 'sources'))).sort()).toEqual([
-      '1471-2180-11-174-1.jpg',
-      '1471-2180-11-174-2.jpg',
-      '1471-2180-11-174-3.jpg',
-      '1471-2180-11-174-4.jpg',
+    // The images are kept in the source's own media folder under their <graphic> names, as in a
+    // PMC package, so re-ingesting the saved source with no network gives the same review,
+    // images included.
+    expect(await filesUnder(join(out, 'sources'))).toEqual([
       `pmc-${PMCID}.xml`,
+      ...[1, 2, 3, 4].map((n) => `pmc-${PMCID}.xml.media/1471-2180-11-174-${n}.jpg`),
     ]);
     const before = await Promise.all([1, 2, 3, 4].map((n) => readFile(join(out, FIGURES, `${n}.jpg`))));
     const offline = await run(
@@ -188,6 +187,95 @@ describe('npm run ingest -- --pmcid, for an article in the PMC open-access datas
     for (const [i, bytes] of before.entries()) {
       expect(await readFile(join(out, FIGURES, `${i + 1}.jpg`))).toEqual(bytes);
     }
+  });
+
+  it('keeps each review’s images apart when two reviews name the same graphics, offline re-ingest included', async () => {
+    // A second open-access article whose JATS names the same four graphics with other images.
+    const other = 'PMC9000001';
+    const otherVersion = `${other}.1`;
+    const otherSlug = 'second-review';
+    const otherImages = await Promise.all(
+      ['#d9a521', '#1b998b', '#e84855', '#2d3047'].map((background, i) =>
+        sharp({ create: { width: 700 + i, height: 500, channels: 3, background } })
+          .png()
+          .toBuffer(),
+      ),
+    );
+    replay.addRoute({
+      name: 'efetch-pmc-other',
+      path: '/entrez/eutils/efetch.fcgi',
+      query: { db: 'pmc', id: '9000001' },
+      headers: { 'content-type': 'text/xml' },
+      body: `<?xml version="1.0"?>\n<pmc-articleset>${jats.replace(
+        '<article-id pub-id-type="pmc">3166277</article-id>',
+        '<article-id pub-id-type="pmc">9000001</article-id>',
+      )}</pmc-articleset>\n`,
+    });
+    replay.addRoute({
+      name: 'pmc-listing-other',
+      path: '/',
+      query: { 'list-type': '2', prefix: `${other}.` },
+      headers: { 'content-type': 'application/xml' },
+      body: listing([`${otherVersion}/`], other),
+    });
+    setMetadata(
+      otherImages.map((bytes, i) => mediaUrl(`1471-2180-11-174-${i + 1}.jpg`, bytes, otherVersion)),
+      otherVersion,
+      'pmc-metadata-other',
+    );
+    otherImages.forEach((bytes, i) =>
+      replay.addRoute({
+        name: `media-other-${i + 1}`,
+        path: `/${otherVersion}/1471-2180-11-174-${i + 1}.jpg`,
+        headers: { 'content-type': 'image/png' },
+        bytes,
+      }),
+    );
+
+    const out = await freshOut();
+    const first = await ingest(['--pmcid', PMCID, '--out', out]);
+    const second = await ingest(['--pmcid', other, '--slug', otherSlug, '--out', out]);
+    expect(first.code).toBe(0);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/figures\s+4 \(4 with an image\)/);
+
+    /** Each review's figures and its source's media folder hold that review's own images. */
+    const expectOwnImages = async (): Promise<void> => {
+      for (const [i, bytes] of images.entries()) {
+        expect(await readFile(join(out, FIGURES, `${i + 1}.jpg`))).toEqual(bytes);
+        expect(
+          await readFile(join(out, `sources/pmc-${PMCID}.xml.media/1471-2180-11-174-${i + 1}.jpg`)),
+        ).toEqual(bytes);
+      }
+      for (const [i, bytes] of otherImages.entries()) {
+        expect(await readFile(join(out, `reviews/${otherSlug}/figures/${i + 1}.png`))).toEqual(bytes);
+        // Kept under its graphic name with the extension of what its bytes are.
+        expect(
+          await readFile(join(out, `sources/pmc-${other}.xml.media/1471-2180-11-174-${i + 1}.png`)),
+        ).toEqual(bytes);
+      }
+    };
+    await expectOwnImages();
+    expect(await filesUnder(join(out, 'sources'))).toEqual([
+      `pmc-${PMCID}.xml`,
+      ...[1, 2, 3, 4].map((n) => `pmc-${PMCID}.xml.media/1471-2180-11-174-${n}.jpg`),
+      `pmc-${other}.xml`,
+      ...[1, 2, 3, 4].map((n) => `pmc-${other}.xml.media/1471-2180-11-174-${n}.png`),
+    ]);
+
+    // Re-ingest both saved sources with PMC out of reach: each finds its own images again.
+    const offline = (args: string[]) =>
+      run('npx', ['node', 'scripts/ingest.ts', ...args, '--out', out], {
+        env: {
+          ...process.env,
+          LECTERN_HTTP_REDIRECT: 'https://pmc-oa-opendata.s3.amazonaws.com=http://127.0.0.1:9',
+        },
+      });
+    const again = await offline([join(out, 'sources', `pmc-${PMCID}.xml`)]);
+    expect(again.stdout).toMatch(/figures\s+4 \(4 with an image\)/);
+    const otherAgain = await offline([join(out, 'sources', `pmc-${other}.xml`), '--slug', otherSlug]);
+    expect(otherAgain.stdout).toMatch(/figures\s+4 \(4 with an image\)/);
+    await expectOwnImages();
   });
 
   it('an article not in the dataset gets caption-only figures, and the review is still ingested', async () => {
@@ -222,7 +310,7 @@ describe('npm run ingest -- --pmcid, for an article in the PMC open-access datas
           (f) => `content/reviews/${SLUG}/${f}`,
         ),
         `content/sources/pmc-${PMCID}.xml`,
-        'content/sources/1471-2180-11-174-4.jpg',
+        `content/sources/pmc-${PMCID}.xml.media/1471-2180-11-174-4.jpg`,
       ].sort(),
     );
   });
