@@ -2,7 +2,7 @@
  * Figure images beside a JATS source (a PMC open-access package: `<graphic>.jpg` next to the
  * `.nxml`) are stored with their figures; a file that only looks like an image by name is not.
  */
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -60,5 +60,29 @@ describe('figure images', () => {
 
     await writeFile(join(out, FIGURES, '1.png'), Buffer.concat([png, Buffer.from([0])]));
     await expect(ingestFile(source, { out })).rejects.toThrow(/figures\/1\.png/);
+  });
+
+  it('keeps the images with the saved source, in its own folder, where re-ingesting it finds them', async () => {
+    await ingestFile(source, { out });
+    const saved = join(out, 'sources', 'article.nxml');
+    expect((await readdir(`${saved}.media`)).sort()).toEqual(['1471-2180-11-174-1.png']);
+    expect(await readFile(join(`${saved}.media`, '1471-2180-11-174-1.png'))).toEqual(png);
+
+    // Another image of the same graphic name beside the saved sources belongs to no source; the
+    // saved source's own folder wins, and re-ingesting it in place keeps the folder as it was.
+    const other = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
+    await writeFile(join(out, 'sources', '1471-2180-11-174-1.png'), other);
+    const [summary] = await ingestFile(saved, { out });
+    expect(summary?.figureImages).toBe(1);
+    expect(await readFile(join(out, FIGURES, '1.png'))).toEqual(png);
+    expect(await readFile(join(`${saved}.media`, '1471-2180-11-174-1.png'))).toEqual(png);
+
+    // The folder mirrors the last ingest: a source ingested without its image loses it.
+    await rm(join(dir, '1471-2180-11-174-1.png'));
+    const [without] = await ingestFile(source, { out });
+    expect(without?.figureImages).toBe(0);
+    await expect(readdir(`${saved}.media`)).rejects.toThrow(/ENOENT/);
   });
 });
