@@ -187,9 +187,8 @@ export async function readLibrary(reviewsDir: string, options: ReadLibraryOption
     styles,
     cache,
   );
-  const own = formatLists([sources.map((s) => s.ownItem)], [DEFAULT_STYLE], cache).lists[0]?.get(
-    DEFAULT_STYLE,
-  );
+  const ownResult = formatLists([sources.map((s) => s.ownItem)], [DEFAULT_STYLE], cache);
+  const own = ownResult.lists[0]?.get(DEFAULT_STYLE);
   await cache.save();
 
   const titles = new Map(sources.map((s) => [s.slug, s.title]));
@@ -257,7 +256,10 @@ export async function readLibrary(reviewsDir: string, options: ReadLibraryOption
       references,
     });
   }
-  return { reviews, stats: { formatted: formatted, cached } };
+  return {
+    reviews,
+    stats: { formatted: formatted + ownResult.formatted, cached: cached + ownResult.cached },
+  };
 }
 
 const memo = new Map<string, { signature: string; library: Promise<Library> }>();
