@@ -8,9 +8,9 @@ import { referenceSearchRecords, type ReferenceSearchRecord } from '../lib/searc
 /**
  * Indexes the built site with Pagefind once Astro has written it: the pages that carry
  * `data-pagefind-body` (the reviews, their reference lists left out), and every reference as a
- * custom record from the reference layer (src/lib/search/search-records.ts), with the filters
- * and sorts the reference browser uses. The bundle lands in `<outDir>/pagefind/`; pages find it
- * through the base-path helper, so a sub-path build works.
+ * record of its own from the reference layer (src/lib/search/search-records.ts), with the
+ * filters and sorts the reference browser uses. The bundle lands in `<outDir>/pagefind/`; pages
+ * find it through the base-path helper, so a sub-path build works.
  */
 export function pagefindIntegration(): AstroIntegration {
   let root = '';
@@ -37,13 +37,39 @@ export async function indexSite(distDir: string, records: ReferenceSearchRecord[
     if (!index) throw new Error(errors.join('; '));
     const indexed = await index.addDirectory({ path: distDir });
     assertOk(indexed.errors);
-    for (const record of records) assertOk((await index.addCustomRecord(record)).errors);
+    for (const record of records) {
+      assertOk((await index.addHTMLFile({ url: record.url, content: recordDocument(record) })).errors);
+    }
     const written = await index.writeFiles({ outputPath: join(distDir, 'pagefind') });
     assertOk(written.errors);
     return indexed.page_count + records.length;
   } finally {
     await pagefind.close();
   }
+}
+
+const escape = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * A reference record as the document Pagefind indexes: what `addCustomRecord` would take, but
+ * with its words weighted low (0.05, as data-pagefind-weight), so a query finds the review that
+ * discusses a subject before the references about it. Filters, sorts and meta sit in an
+ * ignored block: captured, not searched.
+ */
+export function recordDocument(record: ReferenceSearchRecord): string {
+  const tags = [
+    ...Object.entries(record.meta).map(
+      ([k, v]) => `<span data-pagefind-meta="${escape(k)}">${escape(v)}</span>`,
+    ),
+    ...Object.entries(record.filters).flatMap(([k, values]) =>
+      values.map((v) => `<span data-pagefind-filter="${escape(k)}">${escape(v)}</span>`),
+    ),
+    ...Object.entries(record.sort).map(
+      ([k, v]) => `<span data-pagefind-sort="${escape(k)}">${escape(v)}</span>`,
+    ),
+  ];
+  return `<!doctype html><html lang="${escape(record.language)}"><body><main data-pagefind-body><p data-pagefind-weight="0.05">${escape(record.content)}</p><div data-pagefind-ignore>${tags.join('')}</div></main></body></html>`;
 }
 
 function assertOk(errors: string[]): void {

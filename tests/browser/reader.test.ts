@@ -171,15 +171,19 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
     return { result, link, href: new URL(href ?? '', page.url()), excerpts };
   }
 
-  it('finds the review by an author of a reference and by a phrase, and opens it', async () => {
+  it('finds a reference by its author, in its review’s list, and the review by a phrase, and opens it', async () => {
     await withPage(async (page) => {
       await page.goto(site().url);
 
       const byAuthor = await search(page, 'Darnell', /^Darnell$/i);
       expect(byAuthor.href.origin).toBe(origin());
+      // The reference's own record, naming the review, links to its entry in the review's list.
       expect(byAuthor.href.pathname).toBe(reviewPath);
+      expect(byAuthor.href.hash).toBe('#bib-darnell1997');
       expect(byAuthor.excerpts.join(' ')).toMatch(/Darnell/);
-      expect(await byAuthor.result.locator('.pagefind-ui__result-title').first().innerText()).toBe(TITLE);
+      expect(await byAuthor.result.locator('.pagefind-ui__result-title').first().innerText()).toBe(
+        `STATs and gene regulation (reference 1 in “${TITLE}”)`,
+      );
 
       const byPhrase = await search(page, 'gene regulation', /^regulation$/i);
       expect(byPhrase.href.pathname).toBe(reviewPath);
