@@ -235,7 +235,7 @@ export async function readLibrary(reviewsDir: string, options: ReadLibraryOption
         entries,
         shownVerbatim: verbatim,
         record: referenceRecord(item, n + 1),
-        sites: sites.get(referenceSegment(item.id)) ?? [],
+        sites: sites.get(item.id) ?? [],
         alsoCitedIn: alsoCitedIn.get(item) ?? [],
       };
     });

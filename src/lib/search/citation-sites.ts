@@ -118,6 +118,8 @@ export function markCitations(
           tagName: 'span',
           properties: {
             className: ['citation'],
+            // The keys as the list writes them; the id has them in lower case.
+            dataKeys: keys.join(' '),
             id: `citation--${keys.map((key) => key.toLowerCase()).join('--')}--${count}`,
           },
           children: [{ type: 'text', value: `${brackets.open}${label}${brackets.close}` }],
@@ -147,7 +149,7 @@ export async function markdownText(
 }
 
 /**
- * Every citation in `parts`, keyed by each reference key it cites (lower case); `numbers`
+ * Every citation in `parts`, keyed by each reference key it cites (as the list writes it); `numbers`
  * maps the list's keys to their numbers (see markCitations).
  */
 export async function citationSites(
@@ -182,7 +184,7 @@ export async function citationSites(
 
 function readBlock(block: Element, section: string, sites: Map<string, CitationSite[]>): void {
   let text = '';
-  const found: { id: string; start: number; end: number }[] = [];
+  const found: { id: string; keys: string[]; start: number; end: number }[] = [];
   const visit = (node: ElementContent): void => {
     if (node.type === 'text') {
       text += node.value;
@@ -193,17 +195,25 @@ function readBlock(block: Element, section: string, sites: Map<string, CitationS
     const isCitation = classes(node).includes('citation') && id.startsWith('citation--');
     const start = text.length;
     node.children.forEach(visit);
-    if (isCitation) found.push({ id, start, end: text.length });
+    const keys = node.properties['dataKeys'];
+    if (isCitation) {
+      found.push({
+        id,
+        keys: typeof keys === 'string' ? keys.split(' ') : citedKeys(id),
+        start,
+        end: text.length,
+      });
+    }
   };
   block.children.forEach(visit);
-  for (const { id, start, end } of found) {
+  for (const { id, keys, start, end } of found) {
     const site: CitationSite = {
       id,
       section,
       excerpt: sentenceAround(text, start, end),
       marker: text.slice(start, end).trim(),
     };
-    for (const key of citedKeys(id)) {
+    for (const key of keys) {
       const list = sites.get(key) ?? [];
       list.push(site);
       sites.set(key, list);
