@@ -1,11 +1,12 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { cslItemSchema } from './lib/schema/csl.ts';
 import { figureMetaSchema, reviewMetaSchema } from './lib/schema/review.ts';
 import { referenceListsLoader } from './lib/loaders/reference-lists.ts';
+import type { LibraryReview } from './lib/references/library.ts';
+import { REVIEWS_FOLDER } from './lib/references/library-location.ts';
 
-const REVIEWS = './content/reviews';
+const REVIEWS = `./${REVIEWS_FOLDER}`;
 
 /** One entry per review: `content/reviews/<slug>/index.md`, metadata + abstract. */
 const reviews = defineCollection({
@@ -37,17 +38,14 @@ const bodies = defineCollection({
   schema: z.object({}),
 });
 
-/** One entry per reference of every review's `references.json`. */
+/**
+ * The reference layer, one entry per review (by slug): its references with their identity,
+ * entries in every style, search records and citation sites (src/lib/references/library.ts).
+ * The layer checks each list against the CSL schema as it reads it.
+ */
 const references = defineCollection({
   loader: referenceListsLoader({ base: REVIEWS }),
-  schema: z.object({
-    /** Slug of the review whose list holds this reference. */
-    review: z.string(),
-    /** Position in that list (1-based). */
-    number: z.number().int().positive(),
-    /** The reference as CSL-JSON. */
-    item: cslItemSchema,
-  }),
+  schema: z.custom<LibraryReview>((value) => typeof value === 'object' && value !== null),
 });
 
 export const collections = { reviews, figures, references, bodies };

@@ -10,28 +10,31 @@
  * Without JS the citation is the plain link to the entry in the list it always was.
  */
 
-export interface CitationData {
-  refs: Record<
-    string,
-    { n: number; html: string; links: { label: string; href: string }[]; abstract?: string; page: string }
-  >;
-}
+import { ANCHOR_PREFIX } from '../lib/references/identity.ts';
 
-const TRIGGERS = 'a.citation-link[href^="#bib-"], a[href^="#figure-"]';
+const TRIGGERS = `a.citation-link[href^="#${ANCHOR_PREFIX}"], a[href^="#figure-"]`;
 const OPEN_DELAY = 120;
 const CLOSE_DELAY = 350;
 const MARGIN = 8;
 
 type Mode = 'hover' | 'focus' | 'tap';
 
+/**
+ * The entry of the reference list (ReferenceList.astro) an in-text citation links to: the
+ * popover shows its visible entry (in the style the reader chose), its links and its abstract.
+ */
+function listEntry(doc: Document, id: string): HTMLLIElement | null {
+  const item = doc.getElementById(id);
+  return item instanceof HTMLLIElement && item.matches('li.reference') ? item : null;
+}
+
+/** The reference's permalink, from the list's `data-reference-page` template ("…/{key}/"). */
+function referencePage(item: HTMLLIElement, id: string): string | undefined {
+  const template = item.closest<HTMLElement>('[data-reference-page]')?.dataset['referencePage'];
+  return template?.replace('{key}', id.slice(ANCHOR_PREFIX.length));
+}
+
 export function mountPopovers(doc: Document): void {
-  const dataElement = doc.getElementById('citation-data');
-  let data: CitationData = { refs: {} };
-  try {
-    data = JSON.parse(dataElement?.textContent ?? '{"refs":{}}') as CitationData;
-  } catch {
-    // Without data, reference popovers fall back to nothing: the links still work.
-  }
   const pop = doc.createElement('div');
   pop.id = 'cite-pop';
   pop.className = 'cite-pop';
@@ -59,7 +62,7 @@ export function mountPopovers(doc: Document): void {
 
   const hasContent = (link: HTMLAnchorElement): boolean => {
     const id = decodeURIComponent(link.hash.slice(1));
-    if (id.startsWith('bib-')) return id.slice(4) in data.refs;
+    if (id.startsWith(ANCHOR_PREFIX)) return listEntry(doc, id) !== null;
     return doc.getElementById(id)?.matches('figure') ?? false;
   };
 
@@ -70,27 +73,38 @@ export function mountPopovers(doc: Document): void {
     label.id = 'cite-pop-label';
     label.className = 'cite-pop__label';
     pop.append(label);
-    if (id.startsWith('bib-')) {
-      const ref = data.refs[id.slice(4)];
+    if (id.startsWith(ANCHOR_PREFIX)) {
+      const ref = listEntry(doc, id);
       if (!ref) return;
-      label.textContent = `Reference ${ref.n}`;
+      label.textContent = `Reference ${ref.value}`;
+      const shown =
+        [...ref.querySelectorAll<HTMLElement>('.reference__entry')].find((e) => !e.hidden) ??
+        ref.querySelector('.reference__entry');
       const entry = doc.createElement('p');
       entry.className = 'cite-pop__entry';
-      // citeproc's output, built from the content at build time; the fields are escaped.
-      entry.innerHTML = ref.html;
+      // A copy of the list's entry: citeproc's output, built from the content with its fields escaped.
+      entry.append(...[...(shown?.childNodes ?? [])].map((n) => n.cloneNode(true)));
+      const verbatim = ref.querySelector('.reference__verbatim');
+      if (verbatim) entry.append(' ', verbatim.cloneNode(true));
       pop.append(entry);
-      if (ref.abstract) {
+      const abstractText = ref.querySelector('.reference__abstract p')?.textContent;
+      if (abstractText) {
         const abstract = doc.createElement('p');
         abstract.className = 'cite-pop__abstract';
-        abstract.textContent = ref.abstract;
+        abstract.textContent = abstractText;
         pop.append(abstract);
       }
       const links = doc.createElement('ul');
       links.className = 'id-links';
-      links.setAttribute('aria-label', `Links for reference ${ref.n}`);
-      for (const l of ref.links) links.append(item(anchor(l.href, l.label, 'id-link')));
+      links.setAttribute('aria-label', `Links for reference ${ref.value}`);
+      for (const a of ref.querySelectorAll<HTMLAnchorElement>('.id-links a')) {
+        links.append(item(a.cloneNode(true)));
+      }
       if (links.children.length > 0) pop.append(links);
-      pop.append(more([anchor(`#${id}`, 'In the reference list'), anchor(ref.page, 'Reference page')]));
+      const page = referencePage(ref, id);
+      pop.append(
+        more([anchor(`#${id}`, 'In the reference list'), ...(page ? [anchor(page, 'Reference page')] : [])]),
+      );
     } else {
       const figure = doc.getElementById(id);
       if (!figure) return;

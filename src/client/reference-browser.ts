@@ -8,7 +8,7 @@ import {
 
 /** The part of Pagefind's JS API (pagefind.js) the browser uses. */
 interface PagefindResult {
-  data(): Promise<{ url: string }>;
+  data(): Promise<{ url: string; meta?: Record<string, string> }>;
 }
 interface PagefindSearch {
   results: PagefindResult[];
@@ -148,8 +148,8 @@ export function mountReferenceBrowser(root: HTMLElement | null): void {
     if (mine !== run || !search) return;
     const data = await Promise.all(search.results.map((r) => r.data()));
     if (mine !== run) return;
-    // A reference's page is …/references/<segment>/: the segment names its item in the list.
-    show(data.map((d) => /\/references\/([^/]+)\/?$/.exec(d.url)?.[1] ?? ''));
+    // Each reference record names its item in the list (src/lib/search/search-records.ts).
+    show(data.map((d) => d.meta?.['ref'] ?? ''));
     updateCounts(search.filters);
     const described = describeQuery(query);
     const filterCount = groups.length;

@@ -10,22 +10,21 @@
  *      links (a[href]) and the search container's data paths stay as written: over file://
  *      file-links.ts points them at the right index.html at run time;
  *   2. writes `search-index.js`, a classic script holding the titles, keywords, figure captions
- *      and references of every review, for the search that file-search.ts offers over file://.
+ *      and references of every review, for the search that file-search.ts offers over file://:
+ *      the reference layer's records (src/lib/search/search-records.ts), not the built pages.
  * The archive step (`siteArchiveIntegration`) runs last, after the service worker is written.
  */
 import type { AstroIntegration } from 'astro';
-import type { Element, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { visit } from 'unist-util-visit';
 import { joinBase } from '../lib/base-path.ts';
 import { isEntryExport } from '../lib/cite/entry-export-file.ts';
 import { FILE_READS_IN_FLIGHT, mapPool } from '../lib/map-pool.ts';
-import type { FileSearchEntry, FileSearchIndex, FileSearchPage } from '../client/file-search.ts';
+import type { FileSearchIndex } from '../client/file-search.ts';
+import { contentLibrary } from '../lib/references/library-location.ts';
+import { fileSearchIndex } from '../lib/search/search-records.ts';
 
 /** The fallback index for file://, at the site root. */
 export const SEARCH_INDEX_SCRIPT = 'search-index.js';
@@ -36,14 +35,17 @@ const ARCHIVE_FOLDER = 'lectern-site/';
 
 export function fileProtocolIntegration(): AstroIntegration {
   let base = '/';
+  let root = '';
   return {
     name: 'lectern:file-protocol',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = joinBase(config.base, '');
+        root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const stats = await prepareForFileProtocol(fileURLToPath(dir), base);
+        const index = fileSearchIndex(await contentLibrary(root));
+        const stats = await prepareForFileProtocol(fileURLToPath(dir), base, index);
         logger.info(
           `file:// ready: ${stats.rewritten} URLs made page-relative, ${stats.pages} pages in ${SEARCH_INDEX_SCRIPT} (${stats.indexBytes} bytes)`,
         );
@@ -56,10 +58,10 @@ export function fileProtocolIntegration(): AstroIntegration {
 export async function prepareForFileProtocol(
   distDir: string,
   base: string,
+  index: FileSearchIndex,
 ): Promise<{ rewritten: number; pages: number; indexBytes: number }> {
   const files = await listFiles(distDir);
   let rewritten = 0;
-  const pages: FileSearchPage[] = [];
   for (const file of files) {
     const path = join(distDir, file);
     if (file.endsWith('.html')) {
@@ -67,8 +69,6 @@ export async function prepareForFileProtocol(
       const out = relativizeHtml(html, file, base);
       rewritten += out.count;
       if (out.count > 0) await writeFile(path, out.html);
-      const page = file.startsWith('pagefind/') ? null : indexPage(out.html, file);
-      if (page) pages.push(page);
     } else if (file.endsWith('.css')) {
       const css = await readFile(path, 'utf8');
       const out = relativizeCss(css, file, base);
@@ -76,10 +76,9 @@ export async function prepareForFileProtocol(
       if (out.count > 0) await writeFile(path, out.css);
     }
   }
-  const index: FileSearchIndex = { version: 1, pages: pages.sort((a, b) => a.url.localeCompare(b.url)) };
   const script = `window.LECTERN_SEARCH_INDEX=${JSON.stringify(index).replace(/</g, '\\u003c')};\n`;
   await writeFile(join(distDir, SEARCH_INDEX_SCRIPT), script);
-  return { rewritten, pages: pages.length, indexBytes: Buffer.byteLength(script) };
+  return { rewritten, pages: index.pages.length, indexBytes: Buffer.byteLength(script) };
 }
 
 /** Every file under `dir`, as sorted "/"-separated paths relative to it. */
@@ -201,52 +200,6 @@ export function relativizeCss(css: string, file: string, base: string): { css: s
     },
   );
   return { css: out, count };
-}
-
-// --- 2. The fallback search index ---------------------------------------------------------------
-
-const hasClass = (node: Element, name: string): boolean => {
-  const value = node.properties['className'];
-  return Array.isArray(value) && value.includes(name);
-};
-const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-/**
- * The fallback index's record for a built page, or null for a page Pagefind does not index
- * either (one without `data-pagefind-body`, such as the library).
- */
-export function indexPage(html: string, file: string): FileSearchPage | null {
-  const tree: Root = fromHtml(html);
-  let body: Element | undefined;
-  visit(tree, 'element', (node: Element) => {
-    if (!body && node.properties['dataPagefindBody'] !== undefined) body = node;
-  });
-  if (!body) return null;
-  let title = '';
-  const entries: FileSearchEntry[] = [];
-  const keywords: string[] = [];
-  visit(body, 'element', (node: Element) => {
-    const id = typeof node.properties['id'] === 'string' ? node.properties['id'] : '';
-    if (node.tagName === 'h1' && title === '') {
-      title = clean(toText(node));
-      entries.push({ kind: 'title', anchor: '', text: title });
-    } else if (node.tagName === 'figure' && id) {
-      const caption = node.children.find(
-        (c): c is Element => c.type === 'element' && c.tagName === 'figcaption',
-      );
-      if (caption) entries.push({ kind: 'figure', anchor: id, text: clean(toText(caption)) });
-    } else if (node.tagName === 'li' && hasClass(node, 'reference') && id) {
-      const entry = node.children.find(
-        (c): c is Element => c.type === 'element' && hasClass(c, 'reference__entry'),
-      );
-      entries.push({ kind: 'reference', anchor: id, text: clean(toText(entry ?? node)) });
-    } else if (hasClass(node, 'keyword')) {
-      keywords.push(clean(toText(node)));
-    }
-  });
-  if (keywords.length > 0) entries.push({ kind: 'keywords', anchor: 'abstract', text: keywords.join('; ') });
-  const url = file === 'index.html' ? '' : file.replace(/index\.html$/, '');
-  return { url, title: title || url, entries };
 }
 
 // --- The downloadable archive -------------------------------------------------------------------

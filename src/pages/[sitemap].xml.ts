@@ -8,6 +8,8 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { withBase } from '../lib/base-path.ts';
 import { sitemapXml } from '../lib/metadata/sitemap.ts';
+import { referencesPath, reviewPath } from '../lib/references/identity.ts';
+import { libraryReferences } from '../lib/references/read-layer.ts';
 
 export function getStaticPaths(): { params: { sitemap: string } }[] {
   return import.meta.env.SITE ? [{ params: { sitemap: 'sitemap' } }] : [];
@@ -16,15 +18,15 @@ export function getStaticPaths(): { params: { sitemap: string } }[] {
 export const GET: APIRoute = async ({ site }) => {
   if (!site) return new Response(null, { status: 404 });
   const reviews = await getCollection('reviews');
-  const references = await getCollection('references');
+  const library = await libraryReferences();
   const paths = [
     '/',
     ...reviews.flatMap((review) => {
-      const own = references.filter((r) => r.data.review === review.id);
+      const own = library.get(review.id)?.references ?? [];
       return [
-        `${review.id}/`,
-        ...(own.length > 0 ? [`${review.id}/references/`] : []),
-        ...own.map((r) => `${review.id}/references/${r.data.item.id.toLowerCase()}/`),
+        reviewPath(review.id),
+        ...(own.length > 0 ? [referencesPath(review.id)] : []),
+        ...own.map((r) => r.path),
       ];
     }),
   ];

@@ -45,6 +45,12 @@ describe.each(BUILDS)('the $name build opened from disk', ({ dir }) => {
       await page.waitForURL(review);
       expect(await page.locator('h1').allInnerTexts()).toEqual([TITLE]);
 
+      // Another citation style loads from its script file next to the page.
+      await page.getByLabel('Citation style').selectOption('apa');
+      await expect
+        .poll(() => page.locator('#bib-darnell1997 .reference__entry:visible').innerText())
+        .toMatch(/^Darnell, J\. E\., Jr\. \(1997\)/);
+
       const input = page.locator('#site-search input[type="search"]');
       await expect.poll(() => input.isEnabled()).toBe(true);
       await input.fill('Darnell');

@@ -91,8 +91,9 @@ describe('the service worker of the /lectern/ build', () => {
         { name: `lectern:${BASE}:${manifest.version}`, entries: manifest.files.length },
       ]);
 
+      // The reference's record, naming its review, links into the review's list.
       const hit = await pagefindSearch(page, 'Darnell');
-      expect(hit.title).toBe(TITLE);
+      expect(hit.title).toContain(TITLE);
       expect(new URL(hit.href, page.url()).pathname).toBe(`${BASE}${SLUG}/`);
       await page.waitForLoadState('networkidle');
     });
@@ -122,8 +123,14 @@ describe('after one online visit', () => {
           'sticky',
         );
 
+        // Another citation style loads from the cache too.
+        await page.getByLabel('Citation style').selectOption('apa');
+        await expect
+          .poll(() => page.locator('#bib-darnell1997 .reference__entry:visible').innerText())
+          .toMatch(/^Darnell, J\. E\., Jr\. \(1997\)/);
+
         const hit = await pagefindSearch(page, 'Darnell');
-        expect(hit.title).toBe(TITLE);
+        expect(hit.title).toContain(TITLE);
         await page.locator('#site-search .pagefind-ui__result-link').first().click();
         await page.waitForURL((url) => url.pathname === `${BASE}${SLUG}/`);
         expect(await page.locator('h1').allInnerTexts()).toEqual([TITLE]);

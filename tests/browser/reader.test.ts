@@ -171,22 +171,27 @@ describe.each(BUILDS)('reading the $name build', ({ dir, base, layout }) => {
     return { result, link, href: new URL(href ?? '', page.url()), excerpts };
   }
 
-  it('finds the review by an author of a reference and by a phrase, and opens it', async () => {
+  it('finds a reference by its author, in its review’s list, and the review by a phrase, and opens it', async () => {
     await withPage(async (page) => {
       await page.goto(site().url);
 
       const byAuthor = await search(page, 'Darnell', /^Darnell$/i);
       expect(byAuthor.href.origin).toBe(origin());
+      // The reference's own record, naming the review, links to its entry in the review's list.
       expect(byAuthor.href.pathname).toBe(reviewPath);
+      expect(byAuthor.href.hash).toBe('#bib-darnell1997');
       expect(byAuthor.excerpts.join(' ')).toMatch(/Darnell/);
-      expect(await byAuthor.result.locator('.pagefind-ui__result-title').first().innerText()).toBe(TITLE);
+      expect(await byAuthor.result.locator('.pagefind-ui__result-title').first().innerText()).toBe(
+        `STATs and gene regulation (reference 1 in “${TITLE}”)`,
+      );
 
-      const byPhrase = await search(page, 'gene regulation', /^regulation$/i);
+      // A phrase of the review's own text (its reference list is no longer part of its record).
+      const byPhrase = await search(page, 'paracrine cytokine', /^paracrine$/i);
       expect(byPhrase.href.pathname).toBe(reviewPath);
-      expect(byPhrase.excerpts.join(' ')).toMatch(/gene regulation/i);
+      expect(byPhrase.excerpts.join(' ')).toMatch(/paracrine cytokine/i);
       // The matched words are highlighted.
       const marked = await byPhrase.result.locator('mark').allInnerTexts();
-      expect(marked.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['gene', 'regulation']));
+      expect(marked.map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(['paracrine', 'cytokine']));
 
       await byPhrase.link.click();
       await page.waitForURL((url) => url.pathname === reviewPath);

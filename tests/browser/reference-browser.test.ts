@@ -182,7 +182,7 @@ describe('a reference page', () => {
     });
   });
 
-  it('is a Pagefind record with its filters, ranked below the reviews', async () => {
+  it('is a Pagefind record of its own with its filters, linking into the review’s list', async () => {
     await withPage(async (page) => {
       await page.goto(`${site().url}${SLUG}/references/`);
       // A string, so that Vitest does not rewrite the import() for Node.
@@ -197,15 +197,19 @@ describe('a reference page', () => {
       const ranked = await page.evaluate<string[]>(`(async () => {
         const pagefind = await import('${BASE}pagefind/pagefind.js');
         const search = await pagefind.search('holin');
-        return Promise.all(search.results.slice(0, 3).map(async (r) => (await r.data()).url));
+        return Promise.all(search.results.map(async (r) => (await r.data()).url));
       })()`);
-      // The review that discusses holins first, then the references about them.
-      expect(ranked[0]).toBe(`${BASE}${SLUG}/`);
-      expect(ranked[1]).toMatch(new RegExp(`^${BASE}${SLUG}/references/`));
+      // The review that discusses holins and the references about them, each linking to its
+      // entry in the review's list. (Short reference records now rank above the long review.)
+      expect(ranked).toContain(`${BASE}${SLUG}/`);
+      expect(ranked.filter((url) => url.startsWith(`${BASE}${SLUG}/#bib-`)).length).toBeGreaterThan(0);
       expect(result).toHaveLength(1);
-      expect(result[0]?.url).toBe(`${BASE}${SLUG}/references/wang2003/`);
-      // Titled by its number: a reference weighs less than the reviews in the site's search.
-      expect(result[0]?.meta['title']).toBe('Reference 28');
+      expect(result[0]?.url).toBe(`${BASE}${SLUG}/#bib-wang2003`);
+      // It names the review citing it.
+      expect(result[0]?.meta['title']).toBe(
+        'Sizing the holin lesion with an endolysin-β-galactosidase fusion (reference 28 in “Factors influencing lysis time stochasticity in bacteriophage λ”)',
+      );
+      expect(result[0]?.meta['ref']).toBe('wang2003');
       expect(result[0]?.filters).toMatchObject({
         year: ['2003'],
         decade: ['2000s'],

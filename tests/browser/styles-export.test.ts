@@ -46,9 +46,10 @@ describe('citation styles', () => {
       await select.waitFor({ state: 'visible' });
       expect(await visibleEntry(page, 1).innerText()).toBe(NLM_1);
 
+      // The page carries NLM only; APA loads from the review's styles/apa.js when picked.
       await select.selectOption({ label: 'APA 7th' });
+      await expect.poll(() => visibleEntry(page, 1).innerText()).toBe(APA_1);
       expect(await visibleEntry(page, 1).count()).toBe(1);
-      expect(await visibleEntry(page, 1).innerText()).toBe(APA_1);
       expect(await page.locator('#reference-list .reference__entry:visible').count()).toBe(5);
 
       await page.reload();
@@ -57,7 +58,9 @@ describe('citation styles', () => {
       expect(await visibleEntry(page, 1).innerText()).toBe(APA_1);
 
       await select.selectOption({ label: 'AMA' });
-      expect(await visibleEntry(page, 4).innerText()).toMatch(/^Sommer J, Effenberger T, Volpi E, et al\. /);
+      await expect
+        .poll(() => visibleEntry(page, 4).innerText())
+        .toMatch(/^Sommer J, Effenberger T, Volpi E, et al\. /);
     });
   });
 
@@ -68,6 +71,7 @@ describe('citation styles', () => {
       });
       await page.goto(reviewUrl());
       await page.getByLabel('Citation style').selectOption('apa');
+      await expect.poll(() => visibleEntry(page, 1).innerText()).toBe(APA_1);
       await page.getByRole('button', { name: 'Copy citation for reference 1' }).click();
       await expect.poll(() => page.locator('[data-copy-status]').innerText()).toBe('Reference 1 copied.');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(APA_1);

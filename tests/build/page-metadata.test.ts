@@ -123,10 +123,7 @@ describe.each(BUILDS)('page metadata ($name)', ({ dir, base, origin }) => {
       expect(values(page, 'citation_reference')).toHaveLength(references.length);
     });
 
-    // The review page's reference list still carries one COinS span per reference until the
-    // reference layer (issue 11) removes them; then Zotero saves the review, and this passes.
-    // When it does, `it.fails` must become `it`.
-    it.fails('has no COinS span, which would make Zotero offer the references instead', () => {
+    it('has no COinS span, which would make Zotero offer the references instead', () => {
       expect(page.coins).toEqual([]);
     });
 

@@ -147,7 +147,7 @@ function chapterTruth(body: string, item: CslItem): CslItem {
 
 function jatsLists(file: string, xml: string): DevList[] {
   const lists: DevList[] = [];
-  const articles = xml.split(/(?=<article[\s>])/).filter((a) => a.startsWith('<article'));
+  const articles = xml.split(/(?=<article[\s>])/).filter((a) => /^<article[\s>]/.test(a));
   articles.forEach((article, a) => {
     const mixed: DevReference[] = [];
     const element: { ref: DevReference; id: string }[] = [];

@@ -9,7 +9,12 @@ import {
   queryFilters,
   yearsInRange,
 } from '../../src/lib/search/query-syntax.ts';
-import { citationSites, citedKeys, sentenceAround } from '../../src/lib/search/citation-sites.ts';
+import {
+  citationBrackets,
+  citationSites,
+  citedKeys,
+  sentenceAround,
+} from '../../src/lib/search/citation-sites.ts';
 import { facetCounts, referenceRecord } from '../../src/lib/search/reference-record.ts';
 
 describe('parseQuery', () => {
@@ -143,26 +148,46 @@ describe('citationSites', () => {
     expect(citedKeys('figure-1')).toEqual([]);
   });
 
-  it('finds each citation with its section and sentence', () => {
-    const html =
-      '<h2 id="background">Background</h2><p>First sentence. Holins make holes <span class="citation" id="citation--a--b--1">(<a href="#bib-a">1</a>,<a href="#bib-b">2</a>)</span>. Last one.</p>';
-    const sites = citationSites([
-      { label: 'Full text', html },
-      {
-        label: 'Figure 1 caption',
-        html: '<p>See <span class="citation" id="citation--a--1">(1)</span>.</p>',
-      },
+  it('finds each citation in the Markdown with its section, sentence and printed marker', async () => {
+    const numbers = new Map([
+      ['ab', 1],
+      ['bc', 2],
+      ['cd', 3],
+      ['de', 4],
     ]);
-    expect(sites.get('a')).toEqual([
+    const sites = await citationSites(
+      [
+        {
+          label: 'Full text',
+          markdown: '## Background\n\nFirst sentence. Holins make holes [@bc; @ab]. Last one.\n',
+        },
+        {
+          label: 'Figure 1 caption',
+          markdown: 'See [@ab]. Unknown [@zz] stays text. Range [@ab; @bc; @cd].',
+        },
+      ],
+      numbers,
+      { open: '(', close: ')' },
+    );
+    expect(sites.get('ab')).toEqual([
       {
-        id: 'citation--a--b--1',
+        id: 'citation--bc--ab--1',
         section: 'Background',
         excerpt: 'Holins make holes (1,2).',
         marker: '(1,2)',
       },
-      { id: 'citation--a--1', section: 'Figure 1 caption', excerpt: 'See (1).', marker: '(1)' },
+      { id: 'citation--ab--1', section: 'Figure 1 caption', excerpt: 'See (1).', marker: '(1)' },
     ]);
-    expect(sites.get('b')?.map((s) => s.id)).toEqual(['citation--a--b--1']);
+    expect(sites.get('bc')?.map((s) => s.id)).toEqual(['citation--bc--ab--1']);
+    // rehype-citation leaves the rest of a text with an unknown key as text, uncounted.
+    expect(sites.get('cd')).toBeUndefined();
+  });
+
+  it('reads the brackets of a numeric style', () => {
+    expect(citationBrackets('<citation><layout delimiter="," prefix="(" suffix=")">')).toEqual({
+      open: '(',
+      close: ')',
+    });
   });
 
   it('cuts a long sentence around the citation', () => {

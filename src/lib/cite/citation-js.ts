@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Cite } from 'rehype-citation';
 import type { CslItem } from '../schema/csl.ts';
 import { nbibPlugin } from './plugin-nbib.ts';
@@ -11,7 +12,8 @@ import { risPlugin } from './plugin-ris.ts';
  * MEDLINE/NBIB (Lectern's own output plugin) are added to it below.
  */
 interface CslConfig {
-  templates: { add(name: string, xml: string): void; has(name: string): boolean };
+  templates: { add(name: string, xml: string): void; has(name: string): boolean; get(name: string): string };
+  locales: { has(name: string): boolean; get(name: string): string };
 }
 interface CitePlugins {
   add(name: string, plugin: object): void;
@@ -99,6 +101,73 @@ export function formatEntries(items: CslItem[], style: string): Map<string, stri
       asEntryArray: true,
     }) as [string, string][];
     for (const [id, html] of entries) out.set(id, entryBody(html));
+  }
+  return out;
+}
+
+/** The part of citeproc-js's engine formatting uses. */
+interface CiteprocEngine {
+  setOutputFormat(format: string): void;
+  opt: { development_extensions: { wrap_url_and_doi: boolean } };
+  updateItems(ids: string[]): string[];
+  makeBibliography(): [unknown, string[]];
+}
+interface Citeproc {
+  Engine: new (
+    sys: { retrieveLocale(lang: string): unknown; retrieveItem(id: string): unknown },
+    style: string,
+    lang: string,
+    forceLang: boolean,
+  ) => CiteprocEngine;
+}
+
+const engines = new Map<string, { engine: CiteprocEngine; items: Map<string, CslItem> }>();
+
+/**
+ * The citeproc-js engine for `style`, made once and reused: the copy citation-js 0.7 (in
+ * rehype-citation) formats with, so the output is the same, without citation-js's wrapper,
+ * which re-reads the items and resets the engine on every call.
+ */
+function engineFor(style: string): { engine: CiteprocEngine; items: Map<string, CslItem> } {
+  let cached = engines.get(style);
+  if (!cached) {
+    const csl = createRequire(import.meta.url)('citeproc') as Citeproc;
+    const config = citeJs.plugins.config.get('@csl');
+    const items = new Map<string, CslItem>();
+    const engine = new csl.Engine(
+      {
+        retrieveLocale: (lang) =>
+          config.locales.has(lang) ? config.locales.get(lang) : config.locales.get(lang.replace('-', '_')),
+        retrieveItem: (id) => items.get(id),
+      },
+      config.templates.get(style),
+      'en-US',
+      true,
+    );
+    engine.setOutputFormat('html');
+    engine.opt.development_extensions.wrap_url_and_doi = false;
+    cached = { engine, items };
+    engines.set(style, cached);
+  }
+  return cached;
+}
+
+/**
+ * formatEntries with citeproc-js called directly (one engine per style, reused), for the
+ * comparison in scripts/measure-formatting.ts.
+ */
+export function formatEntriesDirect(items: CslItem[], style: string): Map<string, string> {
+  const rule = rules.get(style);
+  const prepared = items.map((item) => forFormatting(item, rule));
+  const groups = rule?.numeric === false ? prepared.map((item) => [item]) : [prepared];
+  const { engine, items: store } = engineFor(style);
+  const out = new Map<string, string>();
+  for (const group of groups) {
+    store.clear();
+    for (const item of group) store.set(item.id, item);
+    const ids = engine.updateItems(group.map((item) => item.id));
+    const [, entries] = engine.makeBibliography();
+    entries.forEach((html, i) => out.set(ids[i] ?? '', entryBody(html)));
   }
   return out;
 }

@@ -5,23 +5,15 @@
  * extension).
  */
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { referenceSegment } from '../references/identity.ts';
+import { libraryReferences } from '../references/read-layer.ts';
 import type { CslItem } from '../schema/csl.ts';
 import { exportFormat, exportText, type ExportFormat } from './exports.ts';
 
 /** Each review's references, in the review's order. */
 async function referencesByReview(): Promise<Map<string, CslItem[]>> {
-  const reviews = await getCollection('reviews');
-  const references = await getCollection('references');
-  return new Map(
-    reviews.map((review) => [
-      review.id,
-      references
-        .filter((r) => r.data.review === review.id)
-        .sort((a, b) => a.data.number - b.data.number)
-        .map((r) => r.data.item),
-    ]),
-  );
+  const library = await libraryReferences();
+  return new Map([...library].map(([slug, review]) => [slug, review.references.map((r) => r.item)]));
 }
 
 export async function listPaths(): Promise<{ params: { slug: string }; props: { items: CslItem[] } }[]> {
@@ -36,7 +28,7 @@ export async function entryPaths(): Promise<
 > {
   const byReview = await referencesByReview();
   return [...byReview].flatMap(([slug, items]) =>
-    items.map((item) => ({ params: { slug, id: item.id.toLowerCase() }, props: { items: [item] } })),
+    items.map((item) => ({ params: { slug, id: referenceSegment(item.id) }, props: { items: [item] } })),
   );
 }
 

@@ -1,3 +1,7 @@
+import {
+  entryExportPath as identityEntryExportPath,
+  listExportPath as identityListExportPath,
+} from '../references/identity.ts';
 import type { CslItem } from '../schema/csl.ts';
 import { bibtexText } from './bibtex.ts';
 import { formatAs } from './citation-js.ts';
@@ -70,10 +74,10 @@ export function exportText(format: ExportFormat, items: CslItem[]): string {
   return `${text.replace(/\n+$/, '')}\n`;
 }
 
-/** Site-relative path (no base) of the whole list of a review in `format`. */
+/** Site-relative path (no base) of the whole list of a review in `format` (identity.ts names it). */
 export const listExportPath = (slug: string, format: ExportFormat): string =>
-  `${slug}/references.${format.extension}`;
+  identityListExportPath(slug, format.extension);
 
 /** Site-relative path (no base) of one reference in `format`; `segment` is the lower-cased key. */
 export const entryExportPath = (slug: string, segment: string, format: ExportFormat): string =>
-  `${slug}/references/${segment}.${format.extension}`;
+  identityEntryExportPath(slug, segment, format.extension);

@@ -1,23 +1,17 @@
-import apa from '../../csl/apa.csl?raw';
-import americanMedicalAssociation from '../../csl/american-medical-association.csl?raw';
-import chicagoAuthorDate from '../../csl/chicago-author-date.csl?raw';
-import harvardCiteThemRight from '../../csl/harvard-cite-them-right.csl?raw';
-import nlmCitationSequence from '../../csl/nlm-citation-sequence.csl?raw';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { registerStyle } from './citation-js.ts';
 
 /** The style PubMed uses for reference lists: NLM/Vancouver, Citing Medicine 2nd ed. */
 export const DEFAULT_STYLE = 'nlm-citation-sequence';
 
-/** Official CSL styles shipped in src/csl/ (CC BY-SA 3.0, citation-style-language/styles). */
-const STYLES: Record<string, string> = {
-  [DEFAULT_STYLE]: nlmCitationSequence,
-  apa,
-  'american-medical-association': americanMedicalAssociation,
-  'harvard-cite-them-right': harvardCiteThemRight,
-  'chicago-author-date': chicagoAuthorDate,
-};
-
-/** The styles a reader can switch between, in the order the switcher offers them, default first. */
+/**
+ * The styles a reader can switch between, in the order the switcher offers them, default first;
+ * each is an official CSL file in src/csl/ named `<id>.csl` (CC BY-SA 3.0,
+ * citation-style-language/styles). Adding a style is one line here and its file there: the
+ * layer formats it, the review page offers it and the build writes its file for every review.
+ */
 export const STYLE_CHOICES: readonly { id: string; label: string }[] = [
   { id: DEFAULT_STYLE, label: 'NLM/Vancouver' },
   { id: 'apa', label: 'APA 7th' },
@@ -26,6 +20,22 @@ export const STYLE_CHOICES: readonly { id: string; label: string }[] = [
   { id: 'chicago-author-date', label: 'Chicago (author-date)' },
 ];
 
+/** src/csl/, found from this file: only build-time code (the layer, tests) reads the styles. */
+const cslDir = (): string => join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'csl');
+
+const xmlCache = new Map<string, string>();
+
+/** The CSL XML of a style (read once). */
+export function styleXml(id: string): string {
+  let xml = xmlCache.get(id);
+  if (xml === undefined) {
+    xml = readFileSync(join(cslDir(), `${id}.csl`), 'utf8');
+    xmlCache.set(id, xml);
+  }
+  return xml;
+}
+
+/** Registers every style with citation-js (idempotent). */
 export function ensureStyles(): void {
-  for (const [name, xml] of Object.entries(STYLES)) registerStyle(name, xml);
+  for (const { id } of STYLE_CHOICES) registerStyle(id, styleXml(id));
 }

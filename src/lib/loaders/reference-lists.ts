@@ -1,58 +1,85 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { defaultCacheDir } from '../references/format-cache.ts';
+import { isReviewFolder, readLibrary, type LibraryReview } from '../references/library.ts';
 
 /**
- * Loads every `<review>/references.json` under `base` as one entry per reference, keyed
- * `<review>/<reference id>`, so pages can query references like any other collection.
+ * Feeds the reference layer (src/lib/references/library.ts) to the pages: one entry per review,
+ * keyed by its slug, holding every reference with its identity, entries in every style, search
+ * record, citation sites and cross-citations. In `astro dev` it watches the reviews folder and
+ * works the library out again when a review is added, changed or deleted (cross-citations span
+ * reviews, and formatted entries come from the disk cache, so this is cheap); the atomic
+ * commit's staging and retired folders (`.staging-*`, `.retired-*`) are not reviews.
  */
 export function referenceListsLoader({ base }: { base: string }): Loader {
   return {
     name: 'lectern:reference-lists',
     load: async (context) => {
-      const { config, store, logger, watcher } = context;
+      const { config, watcher, logger } = context;
       const root = fileURLToPath(new URL(base, config.root));
-      const reload = async (): Promise<void> => {
-        store.clear();
-        if (!existsSync(root)) return;
-        for (const review of (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory())) {
-          const file = join(root, review.name, 'references.json');
-          if (!existsSync(file)) continue;
-          const filePath = relative(fileURLToPath(config.root), file);
-          const items = parseList(await readFile(file, 'utf8'), file);
-          for (const [i, item] of items.entries()) {
-            const id = `${review.name}/${String(item['id'])}`;
-            const data = await context.parseData({
-              id,
-              data: { review: review.name, number: i + 1, item },
-              filePath,
-            });
-            store.set({ id, data, digest: context.generateDigest(data), filePath });
-          }
+      const cacheDir = defaultCacheDir(fileURLToPath(config.root));
+      const sync = (): Promise<void> => syncLibrary(context, root, cacheDir);
+      await sync();
+      if (!watcher) return;
+      // One reload at a time; events during a reload ask for one more after it.
+      const state: { running: boolean; again: boolean } = { running: false, again: false };
+      // A function, so the loop reads what events set during the await.
+      const moreEvents = (): boolean => state.again;
+      const schedule = (): void => {
+        if (state.running) {
+          state.again = true;
+          return;
         }
-        logger.debug(`loaded reference lists from ${root}`);
+        state.running = true;
+        void (async () => {
+          do {
+            state.again = false;
+            try {
+              await sync();
+            } catch (error) {
+              logger.error(`reference lists not reloaded: ${(error as Error).message}`);
+            }
+          } while (moreEvents());
+          state.running = false;
+        })();
       };
-      await reload();
-      watcher?.on('change', (path) => {
-        if (path.startsWith(root) && path.endsWith('references.json')) void reload();
-      });
+      const onEvent = (path: string): void => {
+        if (isReviewFile(root, path)) schedule();
+      };
+      watcher.on('add', onEvent);
+      watcher.on('change', onEvent);
+      watcher.on('unlink', onEvent);
+      watcher.on('unlinkDir', onEvent);
     },
   };
 }
 
-function parseList(text: string, file: string): Record<string, unknown>[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: expected a JSON array of CSL-JSON items (${(error as Error).message})`, {
-      cause: error,
-    });
+/** Whether a watched path is a file of a review (not outside `root`, not in a staging folder). */
+export function isReviewFile(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  if (rel === '' || rel.startsWith('..') || rel.startsWith(sep)) return false;
+  const [folder] = rel.split(sep);
+  return folder !== undefined && isReviewFolder(folder);
+}
+
+/** Works the library out and makes the store hold exactly its reviews. */
+async function syncLibrary(
+  context: Pick<LoaderContext, 'store' | 'logger' | 'generateDigest'>,
+  root: string,
+  cacheDir: string,
+): Promise<void> {
+  const { store, logger, generateDigest } = context;
+  const library = await readLibrary(root, { cacheDir });
+  const seen = new Set<string>();
+  for (const review of library.reviews) {
+    seen.add(review.slug);
+    const data = review as unknown as Record<string, unknown> & LibraryReview;
+    store.set({ id: review.slug, data, digest: generateDigest(data) });
   }
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'object' || v === null)) {
-    throw new Error(`${file}: expected a JSON array of CSL-JSON items`);
-  }
-  return value as Record<string, unknown>[];
+  for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  const { formatted, cached } = library.stats;
+  logger.info(
+    `reference layer: ${library.reviews.length} reviews, ${formatted} entries formatted, ${cached} from the cache`,
+  );
 }

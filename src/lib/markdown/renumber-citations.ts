@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { referenceAnchor } from '../references/identity.ts';
 import { bibliographyFor } from './locate-bibliography.ts';
 
 /**
@@ -79,7 +80,7 @@ function link({ key, number }: Cited): Element {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { href: `#bib-${key}`, className: ['citation-link'] },
+    properties: { href: `#${referenceAnchor(key)}`, className: ['citation-link'] },
     children: [{ type: 'text', value: String(number) }],
   };
 }

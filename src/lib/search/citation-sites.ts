@@ -1,17 +1,22 @@
-import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import type { Element, ElementContent, Root, Text } from 'hast';
+import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { citationRE } from 'rehype-citation/node/src/regex.js';
+import { parseCitation } from 'rehype-citation/node/src/parse-citation.js';
+import { citationLabel } from '../markdown/renumber-citations.ts';
 
 /**
- * Where a review cites each reference. rehype-citation renders `[@a; @b]` as
- * `<span class="citation" id="citation--a--b--<n>">(…)</span>`, the keys of every cited work in
- * the id (a range such as "1–9" lists all nine). This reads those spans back from the rendered
- * HTML of the abstract, the full text and the figure captions. Pure: HTML in, sites out.
+ * Where a review cites each reference, read from its Markdown (the abstract, the full text and
+ * each figure caption, with Pandoc `[@key]` citations), not from rendered pages. The Markdown
+ * goes through Astro's own pipeline (GFM, SmartyPants) to its HTML tree, without the citation
+ * plugins; each `[@a; @b]` is then found as rehype-citation finds it (the same expression, in
+ * the same elements, counted in the same order), so the site's id on the page,
+ * `citation--a--b--<n>`, and its printed marker, "(1,2)", are the ones the page shows.
  */
 
-export interface RenderedPart {
-  /** Reader-facing name of the part when it has no heading of its own: "Abstract", "Figure 2". */
+export interface MarkdownPart {
+  /** Reader-facing name of the part when it has no heading of its own: "Abstract", "Figure 2 caption". */
   label: string;
-  html: string;
+  markdown: string;
 }
 
 export interface CitationSite {
@@ -40,11 +45,123 @@ const classes = (node: Element): string[] => {
 const textOf = (node: ElementContent): string =>
   node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '';
 
-/** Every citation span in `parts`, keyed by each reference key it cites (lower case). */
-export function citationSites(parts: RenderedPart[]): Map<string, CitationSite[]> {
+/** Brackets around a citation's numbers, from the citation layout of a numeric CSL style: "(", ")". */
+export function citationBrackets(styleXml: string): { open: string; close: string } {
+  const layout = /<citation\b[\s\S]*?<layout\b([^>]*)>/.exec(styleXml)?.[1] ?? '';
+  const attr = (name: string): string => new RegExp(`\\s${name}="([^"]*)"`).exec(layout)?.[1] ?? '';
+  return { open: attr('prefix'), close: attr('suffix') };
+}
+
+let renderer: Promise<MarkdownRenderer> | undefined;
+const capture: { tree?: Root | undefined } = {};
+const takeCaptured = (): Root | undefined => capture.tree;
+
+/** Astro's Markdown pipeline, stopped at the HTML tree (no citation plugins, no highlighting). */
+async function markdownTree(markdown: string): Promise<Root> {
+  renderer ??= unified({
+    gfm: true,
+    rehypePlugins: [
+      () => (tree: Root) => {
+        capture.tree = tree;
+      },
+    ],
+  }).createRenderer({ syntaxHighlight: false });
+  const render = await renderer;
+  capture.tree = undefined;
+  await render.render(markdown);
+  const tree = takeCaptured();
+  if (!tree) throw new Error('the Markdown pipeline gave no tree');
+  return tree;
+}
+
+/** rehype-citation looks for citations only in text directly inside these elements. */
+const PERMITTED = new Set(['div', 'p', 'span', 'li', 'td', 'th']);
+
+/**
+ * Replaces each citation in `tree` by the span the page shows for it, as rehype-citation and
+ * rehype-renumber-citations render it: `numbers` maps each key of the list (as written) to its
+ * number.
+ */
+export function markCitations(
+  tree: Root,
+  numbers: ReadonlyMap<string, number>,
+  brackets: { open: string; close: string },
+): void {
+  let count = 0;
+  const visit = (parent: Root | Element): void => {
+    const permitted = parent.type === 'element' && PERMITTED.has(parent.tagName);
+    const children: (Root['children'][number] | ElementContent)[] = [];
+    for (const node of parent.children) {
+      if (node.type === 'element') visit(node);
+      if (node.type !== 'text' || !permitted) {
+        children.push(node);
+        continue;
+      }
+      let rest: Text = node;
+      for (;;) {
+        const match = rest.value.match(citationRE);
+        if (!match || match.index === undefined) break;
+        const keys = parseCitation(match)[0].map((e) => e.id ?? '');
+        // rehype-citation leaves a citation of an unknown key, and the rest of its text, as text.
+        if (keys.some((key) => !numbers.has(key))) break;
+        count += 1;
+        // An in-text citation's match leaves out its leading "-" (suppress author).
+        const start = match.index - (match[2] === undefined ? 0 : 1);
+        const end = match.index + match[0].length;
+        if (start > 0) children.push({ type: 'text', value: rest.value.slice(0, start) });
+        const cited = keys
+          .map((key) => ({ key: key.toLowerCase(), number: numbers.get(key) ?? 0 }))
+          .sort((a, b) => a.number - b.number);
+        const label = citationLabel(cited).map(textOf).join('');
+        children.push({
+          type: 'element',
+          tagName: 'span',
+          properties: {
+            className: ['citation'],
+            // The keys as the list writes them; the id has them in lower case.
+            dataKeys: keys.join(' '),
+            id: `citation--${keys.map((key) => key.toLowerCase()).join('--')}--${count}`,
+          },
+          children: [{ type: 'text', value: `${brackets.open}${label}${brackets.close}` }],
+        });
+        rest = { type: 'text', value: rest.value.slice(end) };
+      }
+      if (rest.value !== '') children.push(rest);
+    }
+    parent.children = children;
+  };
+  visit(tree);
+}
+
+/** The text of a Markdown snippet (a figure caption) with its citations as printed, for search. */
+export async function markdownText(
+  markdown: string,
+  numbers: ReadonlyMap<string, number>,
+  brackets: { open: string; close: string },
+): Promise<string> {
+  const tree = await markdownTree(markdown);
+  markCitations(tree, numbers, brackets);
+  return tree.children
+    .map((node) => (node.type === 'element' || node.type === 'text' ? textOf(node) : ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Every citation in `parts`, keyed by each reference key it cites (as the list writes it); `numbers`
+ * maps the list's keys to their numbers (see markCitations).
+ */
+export async function citationSites(
+  parts: MarkdownPart[],
+  numbers: ReadonlyMap<string, number>,
+  brackets: { open: string; close: string },
+): Promise<Map<string, CitationSite[]>> {
   const sites = new Map<string, CitationSite[]>();
   for (const part of parts) {
-    const tree: Root = fromHtml(part.html, { fragment: true });
+    if (!part.markdown.includes('@')) continue;
+    const tree = await markdownTree(part.markdown);
+    markCitations(tree, numbers, brackets);
     let section = part.label;
     const walk = (nodes: (ElementContent | Root['children'][number])[]): void => {
       for (const node of nodes) {
@@ -67,7 +184,7 @@ export function citationSites(parts: RenderedPart[]): Map<string, CitationSite[]
 
 function readBlock(block: Element, section: string, sites: Map<string, CitationSite[]>): void {
   let text = '';
-  const found: { id: string; start: number; end: number }[] = [];
+  const found: { id: string; keys: string[]; start: number; end: number }[] = [];
   const visit = (node: ElementContent): void => {
     if (node.type === 'text') {
       text += node.value;
@@ -78,17 +195,25 @@ function readBlock(block: Element, section: string, sites: Map<string, CitationS
     const isCitation = classes(node).includes('citation') && id.startsWith('citation--');
     const start = text.length;
     node.children.forEach(visit);
-    if (isCitation) found.push({ id, start, end: text.length });
+    const keys = node.properties['dataKeys'];
+    if (isCitation) {
+      found.push({
+        id,
+        keys: typeof keys === 'string' ? keys.split(' ') : citedKeys(id),
+        start,
+        end: text.length,
+      });
+    }
   };
   block.children.forEach(visit);
-  for (const { id, start, end } of found) {
+  for (const { id, keys, start, end } of found) {
     const site: CitationSite = {
       id,
       section,
       excerpt: sentenceAround(text, start, end),
       marker: text.slice(start, end).trim(),
     };
-    for (const key of citedKeys(id)) {
+    for (const key of keys) {
       const list = sites.get(key) ?? [];
       list.push(site);
       sites.set(key, list);

@@ -1,4 +1,5 @@
 import { referenceLinks, type IdentifierLink } from '../identifier-links.ts';
+import { referenceAnchor, referenceSegment } from '../references/identity.ts';
 import type { CslItem } from '../schema/csl.ts';
 import { filterValue, normaliseDoi, withoutMarkup } from './query-syntax.ts';
 
@@ -7,9 +8,9 @@ import { filterValue, normaliseDoi, withoutMarkup } from './query-syntax.ts';
  * permalink page carries, and the reader-facing labels for them. Pure; the pages render it.
  */
 export interface ReferenceRecord {
-  /** URL segment of the permalink, `<slug>/references/<segment>/`: the lower-cased key. */
+  /** URL segment of the permalink (references/identity.ts). */
   segment: string;
-  /** `bib-<key>`, the entry's id in the review's list. */
+  /** The entry's id in the review's list (references/identity.ts). */
   anchor: string;
   number: number;
   title: string;
@@ -122,8 +123,8 @@ export function referenceRecord(item: CslItem, number: number): ReferenceRecord 
   if (item.PMCID) filters['pmcid'] = [filterValue(item.PMCID)];
   const abstract = (item as { abstract?: unknown }).abstract;
   return {
-    segment: item.id.toLowerCase(),
-    anchor: `bib-${item.id.toLowerCase()}`,
+    segment: referenceSegment(item.id),
+    anchor: referenceAnchor(item.id),
     number,
     title: item.title ?? `Reference ${number}`,
     ...(year === undefined ? {} : { year }),

@@ -1,16 +1,17 @@
-import type { CslDate, CslName, CslType } from '../../schema/csl.ts';
+import type { CslDate, CslType } from '../../schema/csl.ts';
 import type { XmlElement } from '../../xml/read-xml.ts';
 import { childElement, childElements, descendants } from '../../xml/read-xml.ts';
 import { normalizeDoi, isPlausibleDoi } from '../identifiers.ts';
-import { parseCitation, type CslItemDraft } from '../parse-citation.ts';
+import { parseCitationList, type CslItemDraft, type ListEntry } from '../parse-citation.ts';
 import { dateParts, isPlausibleYear, monthNumber, parseLooseDate, seasonNumber } from '../parse-date.ts';
 import { expandPageRange } from '../parse-pages.ts';
 import { attr, collapse, plainText, spacedText } from './jats-text.ts';
-import { readName, readNameList } from './read-names.ts';
+import { citationNames } from './citation-names.ts';
 
 /**
  * `ref-list/ref` as CSL items. The tagged fields of `element-citation` and `mixed-citation` are
- * the truth; only a `mixed-citation` that is plain text is read with the NLM string parser.
+ * the truth; the `mixed-citation`s that are plain text are read with the string parser, a
+ * list at a time, so each is read in the style its list is printed in.
  */
 
 export interface JatsReference {
@@ -169,31 +170,11 @@ function typeOf(citation: XmlElement, hasPart: boolean, warnings: string[]): Csl
     : 'document';
 }
 
-function names(citation: XmlElement): { author: CslName[]; editor: CslName[]; truncated: boolean } {
-  const author: CslName[] = [];
-  const editor: CslName[] = [];
-  let truncated = false;
-  for (const group of childElements(citation, 'person-group')) {
-    const role = group.attrs['person-group-type'] ?? 'author';
-    const list = readNameList(group);
-    if (role === 'author' || role === 'compiler') author.push(...list.names);
-    else if (role === 'editor') editor.push(...list.names);
-    // Translators, inventors… are not authors; the verbatim text keeps them.
-    if (role === 'author' || role === 'editor') truncated ||= list.truncated;
-  }
-  // Names and collabs placed directly in the citation (common in BMC mixed-citations).
-  for (const child of childElements(citation)) {
-    if (child.name === 'name' || child.name === 'string-name') {
-      const name = readName(child);
-      if (name) author.push(name);
-    } else if (child.name === 'collab') {
-      const value = plainText(child);
-      if (value !== '') author.push({ literal: value });
-    } else if (child.name === 'etal') {
-      truncated = true;
-    }
-  }
-  return { author, editor, truncated };
+/** "volume 156", "vol. 487", "no. 3": the number without its printed label. */
+function numberOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const bare = value.replace(/^(?:vols?\b\.?|volume\b|v\.|nos?\b\.?|number\b|issue\b)\s*/i, '').trim();
+  return bare === '' ? value : bare;
 }
 
 /** Element-citations and structured mixed-citations. */
@@ -206,7 +187,7 @@ function readStructured(citation: XmlElement, warnings: string[]): CslItemDraft 
   const type = typeOf(citation, (partTitle ?? articleTitle) !== undefined, warnings);
   const item: CslItemDraft = { type };
 
-  const people = names(citation);
+  const people = citationNames(citation);
   if (people.author.length > 0) item.author = people.author;
   if (people.editor.length > 0) item.editor = people.editor;
 
@@ -224,9 +205,9 @@ function readStructured(citation: XmlElement, warnings: string[]): CslItemDraft 
   }
   const issued = issuedOf(citation);
   if (issued) item.issued = issued;
-  const volume = text(citation, 'volume');
+  const volume = numberOf(text(citation, 'volume'));
   if (volume !== undefined) item.volume = volume;
-  const issue = text(citation, 'issue');
+  const issue = numberOf(text(citation, 'issue'));
   if (issue !== undefined) item.issue = issue;
   const page = pagesOf(citation);
   if (page !== undefined) item.page = page;
@@ -234,6 +215,8 @@ function readStructured(citation: XmlElement, warnings: string[]): CslItemDraft 
   if (publisher !== undefined) item.publisher = publisher;
   const place = text(citation, 'publisher-loc') ?? text(citation, 'conf-loc');
   if (place !== undefined) item['publisher-place'] = place;
+  const series = text(citation, 'series');
+  if (series !== undefined) item['collection-title'] = series;
   const edition = text(citation, 'edition');
   if (edition !== undefined) item.edition = edition;
   const accessed = childElements(citation, 'date-in-citation').find(
@@ -253,14 +236,16 @@ function isTextOnly(citation: XmlElement): boolean {
   return childElements(citation).every((c) => TEXT_MARKUP.has(c.name));
 }
 
-/** A mixed-citation printed as plain text: the NLM string parser, then its tagged identifiers. */
-function readText(citation: XmlElement, warnings: string[]): CslItemDraft {
-  const withoutIds = spacedText(citation, new Set(['pub-id']));
-  const parsed = parseCitation(withoutIds);
-  warnings.push(...parsed.warnings);
-  const item: CslItemDraft = { ...parsed.item };
-  const ids = identifiersOf(citation, warnings);
-  Object.assign(item, ids);
+/** The string a plain-text mixed-citation is read from: its identifiers are tagged, not read. */
+function citationString(citation: XmlElement): string {
+  return spacedText(citation, new Set(['pub-id']));
+}
+
+/** A plain-text mixed-citation as read with its list's style, then its tagged identifiers. */
+function readText(citation: XmlElement, entry: ListEntry, warnings: string[]): CslItemDraft {
+  warnings.push(...entry.warnings);
+  const item: CslItemDraft = { ...entry.item };
+  Object.assign(item, identifiersOf(citation, warnings));
   const custom = { ...item.custom };
   delete custom.verbatim;
   delete custom.parseWarnings;
@@ -269,7 +254,7 @@ function readText(citation: XmlElement, warnings: string[]): CslItemDraft {
   return item;
 }
 
-function readRef(ref: XmlElement, number: number): JatsReference {
+function readRef(ref: XmlElement, number: number, entry: ListEntry | undefined): JatsReference {
   const warnings: string[] = [];
   const citation = citationOf(ref);
   let item: CslItemDraft;
@@ -280,7 +265,7 @@ function readRef(ref: XmlElement, number: number): JatsReference {
     item = { type: 'document' };
   } else {
     verbatim = spacedText(citation);
-    item = isTextOnly(citation) ? readText(citation, warnings) : readStructured(citation, warnings);
+    item = entry ? readText(citation, entry, warnings) : readStructured(citation, warnings);
   }
   const custom: NonNullable<CslItemDraft['custom']> = {
     ...item.custom,
@@ -294,9 +279,62 @@ function readRef(ref: XmlElement, number: number): JatsReference {
   return { item, number, line: ref.line, warnings };
 }
 
+interface ListedRef {
+  ref: XmlElement;
+  /** The innermost `ref-list` holding it: one printed list, in one style. */
+  list: XmlElement;
+}
+
+/** The refs below `element`, in document order, each with its innermost ref-list. */
+function listedRefs(element: XmlElement, list: XmlElement): ListedRef[] {
+  const found: ListedRef[] = [];
+  const pending: ListedRef[] = [...childElements(element)].reverse().map((ref) => ({ ref, list }));
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (next === undefined) continue;
+    if (next.ref.name === 'ref') {
+      found.push(next);
+      continue;
+    }
+    const inner = next.ref.name === 'ref-list' ? next.ref : next.list;
+    const children = childElements(next.ref);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child !== undefined) pending.push({ ref: child, list: inner });
+    }
+  }
+  return found;
+}
+
+/**
+ * The plain-text mixed-citations of each list read together, so the list's style family is
+ * told from the whole list (parseCitationList), keyed by their ref.
+ */
+function readTextEntries(refs: readonly ListedRef[]): Map<XmlElement, ListEntry> {
+  const byList = new Map<XmlElement, { refs: XmlElement[]; texts: string[] }>();
+  for (const { ref, list } of refs) {
+    const citation = citationOf(ref);
+    if (!citation || !isTextOnly(citation)) continue;
+    const group = byList.get(list) ?? { refs: [], texts: [] };
+    group.refs.push(ref);
+    group.texts.push(citationString(citation));
+    byList.set(list, group);
+  }
+  const entries = new Map<XmlElement, ListEntry>();
+  for (const group of byList.values()) {
+    const reading = parseCitationList(group.texts).entries;
+    group.refs.forEach((ref, i) => {
+      const entry = reading[i];
+      if (entry) entries.set(ref, entry);
+    });
+  }
+  return entries;
+}
+
 /** Every `ref` of the article's reference lists (nested lists included), in order. */
 export function readReferences(back: XmlElement | undefined): JatsReference[] {
   if (!back) return [];
-  const refs = childElements(back, 'ref-list').flatMap((list) => descendants(list, 'ref'));
-  return refs.map((ref, i) => readRef(ref, i + 1));
+  const refs = childElements(back, 'ref-list').flatMap((list) => listedRefs(list, list));
+  const entries = readTextEntries(refs);
+  return refs.map(({ ref }, i) => readRef(ref, i + 1, entries.get(ref)));
 }
