@@ -142,7 +142,10 @@ describe('exports', () => {
   it('downloads one reference in each format and reads it back', async () => {
     await withPage(async (page) => {
       await page.goto(reviewUrl());
-      const first = page.locator('#reference-list > li').first();
+      // The list links each entry's own page, which carries its downloads.
+      await page.locator('#reference-list > li').first().locator('a.reference__page').click();
+      await page.waitForURL(/\/references\/darnell1997\/$/);
+      const first = page.locator('.reference-page');
       await first.getByText('Download', { exact: false }).first().click();
       for (const extension of ['bib', 'ris', 'json', 'nbib']) {
         const { name, text } = await download(page, first.locator(`a[data-export="${extension}"]`));
