@@ -47,3 +47,18 @@ describe('finders', () => {
     expect(findUrl('See (https://example.org/a_(b)).')?.value).toBe('https://example.org/a_(b)');
   });
 });
+
+describe('a DOI broken by a space', () => {
+  it('takes neither piece of "10.1371/journal.pbio. 1001425" (real: eLife 04493, bib74)', () => {
+    expect(
+      findDoi(
+        'Lin S, Kao CF. Lineage analysis. PLoS Biol. 2012;10:e1001425. doi:10.1371/journal.pbio. 1001425.',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('still takes a DOI that a year or a label follows', () => {
+    expect(findDoi('doi:10.1038/nrmicro1460. PubMed PMID: 16845428.')?.value).toBe('10.1038/nrmicro1460');
+    expect(findDoi('doi:10.1038/nrmicro1460. 2006;4:577-87.')?.value).toBe('10.1038/nrmicro1460');
+  });
+});

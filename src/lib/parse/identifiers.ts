@@ -60,6 +60,9 @@ function decodeUrlDoi(doi: string): string {
 const DOI_LABELLED = /(?:\bdoi\b\s*:?\s*|https?:\/\/(?:dx\.)?doi\.org\/)(10\.\d{4,9}\/\S+)/gi;
 const DOI_BARE = /(?<![\w/.])(10\.\d{4,9}\/\S+)/g;
 
+// After a DOI that ends in a period: digits alone, then the end of a word (not "2006;" or "2006:").
+const BROKEN_DOI_TAIL = /^\s+\d+\.?(?=\s|$)/;
+
 /** The first DOI printed in the text (labelled ones preferred), or undefined. */
 export function findDoi(text: string): Found | undefined {
   for (const pattern of [DOI_LABELLED, DOI_BARE]) {
@@ -67,6 +70,9 @@ export function findDoi(text: string): Found | undefined {
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const raw = m[1] ?? '';
       const doi = normalizeDoi(m[0].toLowerCase().includes('doi.org') ? decodeUrlDoi(raw) : raw);
+      // "10.1371/journal.pbio. 1001425": a DOI broken by a space after its last period. Joining the
+      // pieces would be a guess and the part before the space is another DOI, so neither is taken.
+      if (raw.endsWith('.') && BROKEN_DOI_TAIL.test(text.slice(m.index + m[0].length))) continue;
       if (isPlausibleDoi(doi)) return { value: doi, start: m.index, end: m.index + m[0].length };
     }
   }
