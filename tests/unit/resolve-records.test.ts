@@ -5,9 +5,6 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingestFile } from '../../src/lib/ingest.ts';
-import { createCrossref } from '../../src/lib/net/crossref.ts';
-import { createEutils } from '../../src/lib/net/eutils.ts';
-import { createHttpClient } from '../../src/lib/net/http-client.ts';
 import { onlineServices } from '../../src/lib/online/online-services.ts';
 import { takeRecordFields } from '../../src/lib/resolve/apply-record.ts';
 import { firstPage, sameJournal } from '../../src/lib/resolve/compare-work.ts';
@@ -29,6 +26,7 @@ import {
   startReplayServer,
   type ReplayServer,
 } from '../helpers/replay-server.ts';
+import { loopbackServices } from '../helpers/loopback-services.ts';
 
 /**
  * `--resolve` takes a reference's fields from its work's own record: PubMed's (efetch) for a
@@ -45,26 +43,7 @@ afterEach(async () => {
 });
 
 function services() {
-  const client = createHttpClient({
-    baseUrls: {
-      'https://eutils.ncbi.nlm.nih.gov': server.origin,
-      'https://pmc.ncbi.nlm.nih.gov': server.origin,
-      'https://api.crossref.org': server.origin,
-    },
-    requestsPerSecond: 1000,
-    timeoutMs: 5_000,
-    retries: 0,
-    userAgent: 'lectern-test',
-    fetch: (input, init) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (!url.startsWith('http://127.0.0.1:')) throw new Error(`not loopback: ${url}`);
-      return fetch(input, init);
-    },
-  });
-  return {
-    eutils: createEutils({ client, email: 'dev@example.org' }),
-    crossref: createCrossref({ client, mailto: 'dev@example.org' }),
-  };
+  return loopbackServices(server.origin);
 }
 
 function allResolvers(): Resolvers {

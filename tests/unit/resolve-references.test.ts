@@ -2,9 +2,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCrossref } from '../../src/lib/net/crossref.ts';
-import { createEutils } from '../../src/lib/net/eutils.ts';
-import { createHttpClient } from '../../src/lib/net/http-client.ts';
 import {
   cacheKey,
   createResolutionCache,
@@ -15,6 +12,7 @@ import {
 import { resolveReferences, type Resolvers } from '../../src/lib/resolve/resolve-references.ts';
 import type { CslItem } from '../../src/lib/schema/csl.ts';
 import { startReplayServer, type ReplayServer } from '../helpers/replay-server.ts';
+import { loopbackServices } from '../helpers/loopback-services.ts';
 
 let server: ReplayServer;
 beforeEach(async () => {
@@ -25,25 +23,7 @@ afterEach(async () => {
 });
 
 function resolvers(): Resolvers {
-  const client = createHttpClient({
-    baseUrls: {
-      'https://eutils.ncbi.nlm.nih.gov': server.origin,
-      'https://pmc.ncbi.nlm.nih.gov': server.origin,
-      'https://api.crossref.org': server.origin,
-    },
-    requestsPerSecond: 1000,
-    timeoutMs: 5_000,
-    retries: 0,
-    userAgent: 'lectern-test',
-    fetch: (input, init) => {
-      // Loopback only: a request meant for a real host would be a bug in the test set-up.
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (!url.startsWith('http://127.0.0.1:')) throw new Error(`not loopback: ${url}`);
-      return fetch(input, init);
-    },
-  });
-  const eutils = createEutils({ client, email: 'dev@example.org' });
-  const crossref = createCrossref({ client, mailto: 'dev@example.org' });
+  const { eutils, crossref } = loopbackServices(server.origin);
   return { ...eutils, ...crossref };
 }
 
