@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { issuedYear, yearHistogram } from '../../src/lib/chart/year-histogram.ts';
 import { parseQuery } from '../../src/lib/search/query-syntax.ts';
+import { referenceRecord } from '../../src/lib/search/reference-record.ts';
 import type { CslItem } from '../../src/lib/schema/csl.ts';
 
 const at = (...years: (number | undefined)[]): Pick<CslItem, 'issued'>[] =>
@@ -66,5 +67,19 @@ describe('yearHistogram', () => {
     expect(h.bins.reduce((n, b) => n + b.count, 0)).toBe(h.dated);
     expect(h.bins[0]?.label).toBe('1930s');
     expect(h.bins.at(-1)?.label).toBe('2010s');
+  });
+});
+
+describe('the chart and the reference browser', () => {
+  it("give a work the same year, so a bar's query finds the works it counts", () => {
+    const item: CslItem = {
+      id: 'smith1987',
+      type: 'book',
+      title: 'A book',
+      issued: { literal: 'Spring 1987' },
+    };
+    const [bin] = yearHistogram([item]).bins;
+    expect(bin?.query).toBe('year:1987');
+    expect(referenceRecord(item, 1).year).toBe(1987);
   });
 });

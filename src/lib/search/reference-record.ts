@@ -1,3 +1,4 @@
+import { issuedYear } from '../chart/year-histogram.ts';
 import { referenceLinks, type IdentifierLink } from '../identifier-links.ts';
 import { referenceAnchor, referenceSegment } from '../references/identity.ts';
 import type { CslItem } from '../schema/csl.ts';
@@ -73,16 +74,11 @@ export function recordLinks(item: CslItem): IdentifierLink[] {
   return links;
 }
 
-function yearOf(item: CslItem): number | undefined {
-  const year = item.issued?.['date-parts']?.[0]?.[0];
-  const n = typeof year === 'number' ? year : Number(year);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-}
-
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 export function referenceRecord(item: CslItem, number: number): ReferenceRecord {
-  const year = yearOf(item);
+  // The year chart counts by the same rule, so a bar's `year:` query finds its works.
+  const year = issuedYear(item);
   const printed = item['container-title-short'] ?? item['container-title'];
   // Also shown as text on the pages, but it is a Pagefind filter value too (see withoutMarkup).
   const journal = printed === undefined ? undefined : withoutMarkup(printed);
