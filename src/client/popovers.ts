@@ -11,6 +11,7 @@
  */
 
 import { ANCHOR_PREFIX } from '../lib/references/identity.ts';
+import { entryNumber } from './entry-number.ts';
 
 const TRIGGERS = `a.citation-link[href^="#${ANCHOR_PREFIX}"], a[href^="#figure-"]`;
 const OPEN_DELAY = 120;
@@ -76,7 +77,7 @@ export function mountPopovers(doc: Document): void {
     if (id.startsWith(ANCHOR_PREFIX)) {
       const ref = listEntry(doc, id);
       if (!ref) return;
-      label.textContent = `Reference ${ref.value}`;
+      label.textContent = `Reference ${entryNumber(ref)}`;
       const shown =
         [...ref.querySelectorAll<HTMLElement>('.reference__entry')].find((e) => !e.hidden) ??
         ref.querySelector('.reference__entry');
@@ -96,7 +97,7 @@ export function mountPopovers(doc: Document): void {
       }
       const links = doc.createElement('ul');
       links.className = 'id-links';
-      links.setAttribute('aria-label', `Links for reference ${ref.value}`);
+      links.setAttribute('aria-label', `Links for reference ${entryNumber(ref)}`);
       for (const a of ref.querySelectorAll<HTMLAnchorElement>('.id-links a')) {
         links.append(item(a.cloneNode(true)));
       }

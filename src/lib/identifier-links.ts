@@ -1,8 +1,11 @@
 import type { CslItem } from './schema/csl.ts';
 
-/** A link from a reference or review to a resolver. `search` marks a query, not a known record. */
+/**
+ * A link from a reference or review to a resolver. `pubmed-search` marks a query, not a known
+ * record; `europepmc` is a second door to a PubMed record.
+ */
 export interface IdentifierLink {
-  kind: 'doi' | 'pubmed' | 'pmc' | 'pubmed-search';
+  kind: 'doi' | 'pubmed' | 'pmc' | 'pubmed-search' | 'europepmc';
   label: string;
   href: string;
 }
@@ -54,4 +57,13 @@ export function referenceLinks(item: CslItem): IdentifierLink[] {
     if (href) links.push({ kind: 'pubmed-search', label: 'Search PubMed', href });
   }
   return links;
+}
+
+/**
+ * The links a review page's reference list shows: the resolved records only. A PubMed search
+ * repeats the title in its URL and Europe PMC repeats the PMID, about a third of a long list's
+ * weight (issue 11); both stay on the reference's own page, one link away, and in the browser.
+ */
+export function resolvedLinks(links: readonly IdentifierLink[]): IdentifierLink[] {
+  return links.filter((l) => l.kind === 'doi' || l.kind === 'pubmed' || l.kind === 'pmc');
 }

@@ -60,7 +60,6 @@ describe('citation popovers', () => {
       expect(hrefs).toEqual([
         'https://doi.org/10.1128/JB.185.3.779-787.2003',
         'https://pubmed.ncbi.nlm.nih.gov/12533453/',
-        'https://europepmc.org/article/MED/12533453',
         '#bib-wang2003',
         `${BASE}${SLUG}/references/wang2003/`,
       ]);

@@ -79,6 +79,10 @@ describe('citation styles', () => {
       await page.getByLabel('Citation style').selectOption('nlm-citation-sequence');
       await page.getByRole('button', { name: 'Copy citation for reference 1' }).click();
       await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(NLM_1);
+      // The list writes the controls without numbers; the script names each after its entry.
+      await expect
+        .poll(() => page.getByRole('link', { name: 'Reference page, downloads for reference 5' }).count())
+        .toBe(1);
     });
   });
 

@@ -12,7 +12,7 @@ import { ensureStyles, STYLE_CHOICES } from '../../src/lib/cite/styles.ts';
 import { coinsTitle } from '../../src/lib/metadata/coins.ts';
 import { citationReference, highwireTags, workHighwireTags } from '../../src/lib/metadata/highwire.ts';
 import { markdownToPlainText } from '../../src/lib/metadata/plain-text.ts';
-import { jsonLdText, reviewJsonLd } from '../../src/lib/metadata/json-ld.ts';
+import { jsonLdText, reviewJsonLd, workJsonLd } from '../../src/lib/metadata/json-ld.ts';
 import { openGraphTags } from '../../src/lib/metadata/og.ts';
 import { sitemapXml } from '../../src/lib/metadata/sitemap.ts';
 import type { CslItem } from '../../src/lib/schema/csl.ts';
@@ -314,8 +314,6 @@ describe('metadata builders', () => {
     // What identifies the work, and nothing more: the list of hundreds of references stays small.
     expect(hostile).toEqual({
       '@type': 'ScholarlyArticle',
-      name: HOSTILE.title,
-      datePublished: '2020',
       sameAs: [
         'https://doi.org/10.1000/x%3Cy%3E&z',
         'https://pubmed.ncbi.nlm.nih.gov/12345678/',
@@ -324,9 +322,15 @@ describe('metadata builders', () => {
     });
     expect(darnell).toEqual({
       '@type': 'ScholarlyArticle',
-      name: 'STATs and gene regulation',
-      datePublished: '1997',
       sameAs: ['https://doi.org/10.1126/science.277.5332.1630'],
+    });
+    // A work no resolver knows is named by its title and year instead.
+    expect(
+      workJsonLd({ id: 'x', type: 'book', title: 'A book', issued: { 'date-parts': [[1999]] } }),
+    ).toEqual({
+      '@type': 'Book',
+      name: 'A book',
+      datePublished: '1999',
     });
     expect(reviewJsonLd(META, undefined, '', []).url).toBeUndefined();
   });

@@ -107,7 +107,7 @@ export function citationReference(item: CslItem): string {
       item.type === 'article-journal' ? 'citation_journal_title' : 'citation_publisher',
       item['container-title'] ?? item.publisher,
     ),
-    field('citation_publication_date', slashDate(item.issued)),
+    // The year alone: a reference list cites by year, and a full date beside it would repeat it.
     field('citation_year', yearOf(item.issued)),
     field('citation_volume', item.volume),
     field('citation_issue', item.issue),

@@ -68,17 +68,20 @@ const TYPES: Record<string, string> = {
 
 /**
  * One reference as a schema.org CreativeWork, compact: what identifies the work (its
- * doi.org / PubMed / PMC records as `sameAs`, title, year), not the whole record, which the
- * page's exports carry. A list of hundreds of references stays small.
+ * doi.org / PubMed / PMC records as `sameAs`; title and year only for a work with none), not
+ * the whole record, which the page's `citation_reference` tags and exports carry.
  */
 export function workJsonLd(item: CslItem): JsonObject {
   const { sameAs } = identifiers(item);
+  const links = sameAs.length > 0 ? sameAs : item.URL ? [item.URL] : [];
+  // A resolver link identifies the work on its own; title and year only name one that has none.
+  // Hundreds of titles here would double the weight of a long list's page (issue 11).
+  if (links.length > 0) return { '@type': TYPES[item.type] ?? 'CreativeWork', sameAs: links };
   const year = item.issued?.['date-parts']?.[0]?.[0];
   return compact({
     '@type': TYPES[item.type] ?? 'CreativeWork',
     name: item.title,
     datePublished: year === undefined ? undefined : String(year),
-    sameAs: sameAs.length > 0 ? sameAs : item.URL ? [item.URL] : undefined,
   });
 }
 

@@ -68,7 +68,7 @@ export function recordLinks(item: CslItem): IdentifierLink[] {
   const links = referenceLinks(item);
   if (item.PMID) {
     const at = links.findIndex((l) => l.kind === 'pmc');
-    const europe = { kind: 'pubmed', label: 'Europe PMC', href: europePmcUrl(item.PMID) } as const;
+    const europe = { kind: 'europepmc', label: 'Europe PMC', href: europePmcUrl(item.PMID) } as const;
     links.splice(at === -1 ? links.length : at + 1, 0, europe);
   }
   return links;
