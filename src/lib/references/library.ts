@@ -2,6 +2,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_STYLE, STYLE_CHOICES, styleXml } from '../cite/styles.ts';
+import { markdownToPlainText } from '../metadata/plain-text.ts';
 import { yearHistogram, type YearHistogram } from '../chart/year-histogram.ts';
 import { reviewAsCsl } from '../review/review-citation.ts';
 import { cslItemSchema, type CslItem } from '../schema/csl.ts';
@@ -67,6 +68,8 @@ export interface LibraryReview {
   keywords: string[];
   /** The review itself as an entry in the default style. */
   citation: string;
+  /** The abstract as plain text, for the page's metadata (description, `citation_abstract`, JSON-LD). */
+  abstractText: string;
   /** Figure captions as plain text, for search. */
   figures: { anchor: string; label: string; text: string }[];
   references: LibraryReference[];
@@ -255,6 +258,7 @@ export async function readLibrary(reviewsDir: string, options: ReadLibraryOption
       title: source.title,
       keywords: source.keywords,
       citation: own?.get(source.ownItem.id) ?? '',
+      abstractText: markdownToPlainText(source.abstract),
       figures,
       references,
       years: yearHistogram(source.items),
