@@ -47,6 +47,8 @@ describe.each(BUILDS)('the $name build opened from disk', ({ dir }) => {
 
       // Another citation style loads from its script file next to the page.
       await page.getByLabel('Citation style').selectOption('apa');
+      // Entries far from the screen are not laid out (content-visibility), so not :visible.
+      await page.locator('#bib-darnell1997').scrollIntoViewIfNeeded();
       await expect
         .poll(() => page.locator('#bib-darnell1997 .reference__entry:visible').innerText())
         .toMatch(/^Darnell, J\. E\., Jr\. \(1997\)/);
