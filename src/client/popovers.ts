@@ -98,7 +98,7 @@ export function mountPopovers(doc: Document): void {
       const links = doc.createElement('ul');
       links.className = 'id-links';
       links.setAttribute('aria-label', `Links for reference ${entryNumber(ref)}`);
-      for (const a of ref.querySelectorAll<HTMLAnchorElement>('.id-links a')) {
+      for (const a of ref.querySelectorAll<HTMLAnchorElement>('a.id-link')) {
         links.append(item(a.cloneNode(true)));
       }
       if (links.children.length > 0) pop.append(links);
