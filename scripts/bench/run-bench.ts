@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs 3 --sizes seed,1x100,1x300,5x200,50x200 --no-lighthouse --no-search
+ * npm run bench [-- --runs 3 --sizes seed,1x100,1x300,5x200,50x200 --lighthouse-runs 3 --no-lighthouse --no-search
  *                   --no-floor --size-seconds 100 --out bench/results.md]
  *
  * Issues 6 and 11. For the seed (the real content/) and deterministic synthetic libraries
@@ -65,6 +65,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: DEFAULT_SIZES.join(',') },
     'size-seconds': { type: 'string', default: '100' },
     'no-lighthouse': { type: 'boolean', default: false },
+    'lighthouse-runs': { type: 'string', default: '3' },
     'no-search': { type: 'boolean', default: false },
     'no-floor': { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results.md' },
@@ -75,6 +76,9 @@ const sizeSeconds = Number(values['size-seconds']);
 if (!Number.isInteger(runs) || runs < 1 || runs > 10) throw new Error('--runs takes a whole number, 1 to 10');
 if (!(sizeSeconds > 0)) throw new Error('--size-seconds takes a positive number');
 const sizes = values.sizes.split(',').map(parseSize);
+const lighthouseRuns = Number(values['lighthouse-runs']);
+if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1 || lighthouseRuns > 9)
+  throw new Error('--lighthouse-runs takes a whole number, 1 to 9');
 
 const log = (line: string): void =>
   console.error(`[bench ${((performance.now() - START) / 1000).toFixed(0)} s] ${line}`);
@@ -188,7 +192,7 @@ async function measureSite(
   };
   if (!values['no-lighthouse'] && lighthousePages.length > 0) {
     log(`${spec.label} Lighthouse`);
-    out.lighthouse = await measureLighthouse(dist, lighthousePages);
+    out.lighthouse = await measureLighthouse(dist, lighthousePages, lighthouseRuns);
   }
   if (references === 10_000 && !values['no-search']) {
     log(`${spec.label} search in Chromium`);
@@ -373,7 +377,7 @@ const cacheWarning =
 const budgets = checkBudgets(results, parser);
 const summary = summaryTable(results);
 const flags = [
-  values['no-lighthouse'] ? ' --no-lighthouse' : '',
+  values['no-lighthouse'] ? ' --no-lighthouse' : ` --lighthouse-runs ${lighthouseRuns}`,
   values['no-search'] ? ' --no-search' : '',
   values['no-floor'] ? ' --no-floor' : '',
 ].join('');

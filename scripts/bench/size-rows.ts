@@ -186,7 +186,9 @@ export function sizeRows(r: SizeResult, firstIngest: number): Row[] {
       metric: `Lighthouse /${lh.page}/`,
       median: lh.scores ? Object.values(lh.scores).join(' / ') : 'missing',
       runs:
-        (lh.scores ? 'performance / accessibility / best practices / SEO' : (lh.error ?? '')) +
+        (lh.scores
+          ? `performance / accessibility / best practices / SEO (median run of performance ${(lh.performanceRuns ?? []).join(', ')})`
+          : (lh.error ?? '')) +
         ((lh.warnings ?? []).length > 0
           ? ` (Lighthouse warns: ${(lh.warnings ?? []).join(' ').replace(/\s+/g, ' ').slice(0, 120)}…)`
           : ''),
