@@ -78,7 +78,6 @@ describe('reference layer', () => {
       url: `/${SEED}/#bib-darnell1997`,
       meta: { reference: 'STATs and gene regulation', number: '1', ref: 'darnell1997' },
       filters: { review: [SEED], kind: ['reference'], year: ['1997'] },
-      sort: { number: '00001', year: '1997' },
     });
     // The review is named by a filter value, returned with the result but not searched; no
     // meta holds its title, nor a `title` Pagefind would boost (src/lib/search/result-title.ts).

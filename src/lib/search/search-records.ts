@@ -8,8 +8,8 @@ import { CITED_IN_FILTER, REFERENCE_META } from './result-title.ts';
 
 /**
  * The search records of the reference layer, made once and given to both indexes: Pagefind's
- * (src/integrations/pagefind.ts adds each reference as a custom record, with the filters and
- * sorts the reference browser queries) and the file:// fallback (src/integrations/
+ * (src/integrations/pagefind.ts adds each reference as a record of its own, with the filters
+ * the reference browser queries) and the file:// fallback (src/integrations/
  * file-protocol.ts writes it as search-index.js). Neither is scraped from built pages.
  */
 
@@ -21,7 +21,6 @@ export interface ReferenceSearchRecord {
   language: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
-  sort: Record<string, string>;
 }
 
 /** The text of an entry's HTML (citeproc's markup and entities resolved). */
@@ -53,7 +52,6 @@ export function referenceSearchRecords(library: Library): ReferenceSearchRecord[
           [REFERENCE_META.segment]: reference.segment,
         },
         filters: { ...record.filters, review: [review.slug], [CITED_IN_FILTER]: [review.title] },
-        sort: record.sort,
       };
     }),
   );
