@@ -3,7 +3,12 @@
  * record when shown, so that no stored, searched `title` meta ranks references above reviews.
  */
 import { describe, expect, it } from 'vitest';
-import { referenceResultTitle, withResultTitle } from '../../src/lib/search/result-title.ts';
+import {
+  citedInValue,
+  referenceResultTitle,
+  withResultTitle,
+  type ResultData,
+} from '../../src/lib/search/result-title.ts';
 
 describe('a search result title', () => {
   it('names the reference, its number and the review citing it', () => {
@@ -29,5 +34,15 @@ describe('a search result title', () => {
       'Holins kill without warning (reference)',
     );
     expect(referenceResultTitle('Holins', '45', undefined)).toBe('Holins (reference 45)');
+  });
+
+  it('names a hostile review as text: no tag or entity in the filter value, & back in the title', () => {
+    const title = 'Review &lt;script&gt; <img src=x onerror=alert(1)> & more';
+    const value = citedInValue(title);
+    expect(value).not.toMatch(/[<>&]/);
+    const hit: ResultData = { meta: { reference: 'R', number: '2' }, filters: { cited_in: [value] } };
+    expect(withResultTitle(hit).meta['title']).toBe(
+      'R (reference 2 in “Review &lt;script&gt; ‹img src=x onerror=alert(1)› & more”)',
+    );
   });
 });

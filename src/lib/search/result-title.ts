@@ -19,6 +19,16 @@ export const REFERENCE_META = { title: 'reference', number: 'number', segment: '
 /** The filter naming the review that cites a reference, by its title. */
 export const CITED_IN_FILTER = 'cited_in';
 
+/**
+ * A review's title as the value of the `cited_in` filter. Pagefind's UI writes filter values
+ * into its (hidden) filter panel as HTML, so neither a tag nor an entity may reach it: angle
+ * brackets become look-alikes (‹ ›, as withoutMarkup in query-syntax.ts does) and `&` a
+ * full-width ＆, which the result title turns back, as it is shown as text.
+ */
+export function citedInValue(reviewTitle: string): string {
+  return reviewTitle.replace(/</g, '\u2039').replace(/>/g, '\u203a').replace(/&/g, '\uff06');
+}
+
 /** "STATs and gene regulation (reference 1 in “Targeting the tumor microenvironment…”)". */
 export function referenceResultTitle(
   title: string,
@@ -42,7 +52,7 @@ export function withResultTitle<T extends ResultData>(result: T): T {
     title: referenceResultTitle(
       title,
       result.meta[REFERENCE_META.number],
-      result.filters?.[CITED_IN_FILTER]?.[0],
+      result.filters?.[CITED_IN_FILTER]?.[0]?.replace(/\uff06/g, '&'),
     ),
   };
   for (const [key, value] of Object.entries(result.meta)) {

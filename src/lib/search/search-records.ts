@@ -4,7 +4,7 @@ import type { FileSearchIndex, FileSearchPage } from '../../client/file-search.t
 import { DEFAULT_STYLE } from '../cite/styles.ts';
 import { referenceInListPath, reviewPath } from '../references/identity.ts';
 import type { Library } from '../references/library.ts';
-import { CITED_IN_FILTER, REFERENCE_META } from './result-title.ts';
+import { CITED_IN_FILTER, citedInValue, REFERENCE_META } from './result-title.ts';
 
 /**
  * The search records of the reference layer, made once and given to both indexes: Pagefind's
@@ -51,7 +51,11 @@ export function referenceSearchRecords(library: Library): ReferenceSearchRecord[
           [REFERENCE_META.number]: String(reference.number),
           [REFERENCE_META.segment]: reference.segment,
         },
-        filters: { ...record.filters, review: [review.slug], [CITED_IN_FILTER]: [review.title] },
+        filters: {
+          ...record.filters,
+          review: [review.slug],
+          [CITED_IN_FILTER]: [citedInValue(review.title)],
+        },
       };
     }),
   );
