@@ -59,7 +59,10 @@ export function words(text: string): string[] {
 
 /**
  * Pages whose entries hold every term of `query` as the start of a word ("darn" finds
- * "Darnell"), each with its matching entries; best first, at most ten.
+ * "Darnell"), each with its matching entries; best first, at most ten. As in Pagefind's index
+ * (src/lib/search/result-title.ts), a review whose own title or keywords match ranks above one
+ * that matches only through the references it cites, however many: pages go by their best
+ * entry's kind, then by the sum of their entries' weights.
  */
 export function searchIndex(index: FileSearchIndex, query: string): FileSearchHit[] {
   const terms = words(query);
@@ -75,8 +78,9 @@ export function searchIndex(index: FileSearchIndex, query: string): FileSearchHi
     const score = matching.reduce((sum, entry) => sum + KIND_WEIGHT[entry.kind], 0);
     hits.push({ page, entries: matching, score });
   }
+  const best = (hit: FileSearchHit): number => KIND_WEIGHT[hit.entries[0]?.kind ?? 'reference'];
   return hits
-    .sort((a, b) => b.score - a.score || a.page.title.localeCompare(b.page.title))
+    .sort((a, b) => best(b) - best(a) || b.score - a.score || a.page.title.localeCompare(b.page.title))
     .slice(0, MAX_PAGES);
 }
 

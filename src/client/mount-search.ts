@@ -1,3 +1,5 @@
+import { withResultTitle, type ResultData } from '../lib/search/result-title.ts';
+
 interface PagefindUIOptions {
   element: HTMLElement;
   bundlePath: string;
@@ -9,6 +11,8 @@ interface PagefindUIOptions {
   /** Passed on to Pagefind: asks for `pagefind-entry.json?ts=<tag>` instead of a timestamp. */
   metaCacheTag?: string;
   translations: Record<string, string>;
+  /** Runs on each result's data before it is shown. */
+  processResult: <T extends ResultData>(result: T) => T;
 }
 
 interface PagefindUI {
@@ -70,6 +74,8 @@ function loadPagefindUI(element: HTMLElement, field: HTMLInputElement): void {
       resetStyles: false,
       autofocus: focused,
       translations: { placeholder: 'Search this library' },
+      // A reference's result title is made from its record (src/lib/search/result-title.ts).
+      processResult: withResultTitle,
       ...(metaCacheTag ? { metaCacheTag } : {}),
     });
     // Pagefind's input carries only a placeholder, which is not an accessible name.

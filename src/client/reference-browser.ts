@@ -17,18 +17,29 @@ interface PagefindSearch {
 interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  search(
-    term: string | null,
-    options: { filters: PagefindFilter; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<PagefindSearch | null>;
+  search(term: string | null, options: { filters: PagefindFilter }): Promise<PagefindSearch | null>;
 }
 
-const BY_NUMBER: Record<string, 'asc' | 'desc'> = { number: 'asc' };
-const SORTS: Record<string, Record<string, 'asc' | 'desc'>> = {
-  number: { number: 'asc' },
-  'year-asc': { year: 'asc' },
-  'year-desc': { year: 'desc' },
-  author: { author: 'asc' },
+const byNumber = (a: HTMLLIElement, b: HTMLLIElement): number => a.value - b.value;
+const byKey =
+  (key: 'year' | 'author', direction: 1 | -1) =>
+  (a: HTMLLIElement, b: HTMLLIElement): number => {
+    const x = a.dataset[key] ?? '';
+    const y = b.dataset[key] ?? '';
+    return (x < y ? -direction : x > y ? direction : 0) || byNumber(a, b);
+  };
+
+/**
+ * The list's orders, by the keys each item carries (its value is its number; data-year and
+ * data-author come from the reference layer's sort keys), ties in the review's order. The list
+ * holds every reference of the review, so it sorts itself: the search index keeps no sort keys,
+ * which would make every reader of the site's search load them on the first query.
+ */
+const ORDERS: Record<string, (a: HTMLLIElement, b: HTMLLIElement) => number> = {
+  number: byNumber,
+  'year-asc': byKey('year', 1),
+  'year-desc': byKey('year', -1),
+  author: byKey('author', 1),
 };
 
 /**
@@ -90,7 +101,7 @@ export function mountReferenceBrowser(root: HTMLElement | null): void {
     const params = new URLSearchParams(location.search);
     input.value = params.get('q') ?? '';
     const wanted = params.get('sort') ?? 'number';
-    if (SORTS[wanted]) sort.value = wanted;
+    if (ORDERS[wanted]) sort.value = wanted;
     for (const box of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
       box.checked = params.getAll(box.name).includes(box.value);
     }
@@ -99,14 +110,13 @@ export function mountReferenceBrowser(root: HTMLElement | null): void {
   const show = (refs: string[]): void => {
     const fragment = document.createDocumentFragment();
     for (const [, li] of items) li.hidden = true;
-    for (const ref of refs) {
-      const li = items.get(ref);
-      if (!li) continue;
+    const shown = refs.flatMap((ref) => items.get(ref) ?? []);
+    for (const li of shown.sort(ORDERS[sort.value] ?? byNumber)) {
       li.hidden = false;
       fragment.append(li);
     }
     // The rest keep their place after the shown ones, hidden.
-    for (const [ref, li] of items) if (!refs.includes(ref)) fragment.append(li);
+    for (const [, li] of items) if (li.hidden) fragment.append(li);
     list.append(fragment);
     none.hidden = refs.length > 0;
   };
@@ -144,7 +154,7 @@ export function mountReferenceBrowser(root: HTMLElement | null): void {
       return;
     }
     const filters = allOf([{ review }, { kind: 'reference' }, ...groups, ...queryFilters(query, years)]);
-    const search = await engine.search(query.text || null, { filters, sort: SORTS[sort.value] ?? BY_NUMBER });
+    const search = await engine.search(query.text || null, { filters });
     if (mine !== run || !search) return;
     const data = await Promise.all(search.results.map((r) => r.data()));
     if (mine !== run) return;

@@ -9,8 +9,8 @@ import { referenceSearchRecords, type ReferenceSearchRecord } from '../lib/searc
  * Indexes the built site with Pagefind once Astro has written it: the pages that carry
  * `data-pagefind-body` (the reviews, their reference lists left out), and every reference as a
  * record of its own from the reference layer (src/lib/search/search-records.ts), with the
- * filters and sorts the reference browser uses. The bundle lands in `<outDir>/pagefind/`; pages
- * find it through the base-path helper, so a sub-path build works.
+ * filters the reference browser uses (it sorts its own list, so the index holds no sort keys). The bundle lands in
+ * `<outDir>/pagefind/`; pages find it through the base-path helper, so a sub-path build works.
  */
 export function pagefindIntegration(): AstroIntegration {
   let root = '';
@@ -54,8 +54,9 @@ const escape = (text: string): string =>
 /**
  * A reference record as the document Pagefind indexes: what `addCustomRecord` would take, but
  * with its words weighted low (0.05, as data-pagefind-weight), so a query finds the review that
- * discusses a subject before the references about it. Filters, sorts and meta sit in an
- * ignored block: captured, not searched.
+ * discusses a subject before the references about it. Filters and meta sit in an
+ * ignored block: captured, not part of the text. Filter values are never searched; meta is
+ * (Pagefind 1.5+), so records keep no `title` meta and no review title (result-title.ts).
  */
 export function recordDocument(record: ReferenceSearchRecord): string {
   const tags = [
@@ -64,9 +65,6 @@ export function recordDocument(record: ReferenceSearchRecord): string {
     ),
     ...Object.entries(record.filters).flatMap(([k, values]) =>
       values.map((v) => `<span data-pagefind-filter="${escape(k)}">${escape(v)}</span>`),
-    ),
-    ...Object.entries(record.sort).map(
-      ([k, v]) => `<span data-pagefind-sort="${escape(k)}">${escape(v)}</span>`,
     ),
   ];
   return `<!doctype html><html lang="${escape(record.language)}"><body><main data-pagefind-body><p data-pagefind-weight="0.05">${escape(record.content)}</p><div data-pagefind-ignore>${tags.join('')}</div></main></body></html>`;

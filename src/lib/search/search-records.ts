@@ -3,12 +3,13 @@ import { toText } from 'hast-util-to-text';
 import type { FileSearchIndex, FileSearchPage } from '../../client/file-search.ts';
 import { DEFAULT_STYLE } from '../cite/styles.ts';
 import { referenceInListPath, reviewPath } from '../references/identity.ts';
-import type { Library, LibraryReference, LibraryReview } from '../references/library.ts';
+import type { Library } from '../references/library.ts';
+import { CITED_IN_FILTER, citedInValue, REFERENCE_META } from './result-title.ts';
 
 /**
  * The search records of the reference layer, made once and given to both indexes: Pagefind's
- * (src/integrations/pagefind.ts adds each reference as a custom record, with the filters and
- * sorts the reference browser queries) and the file:// fallback (src/integrations/
+ * (src/integrations/pagefind.ts adds each reference as a record of its own, with the filters
+ * the reference browser queries) and the file:// fallback (src/integrations/
  * file-protocol.ts writes it as search-index.js). Neither is scraped from built pages.
  */
 
@@ -20,7 +21,6 @@ export interface ReferenceSearchRecord {
   language: string;
   meta: Record<string, string>;
   filters: Record<string, string[]>;
-  sort: Record<string, string>;
 }
 
 /** The text of an entry's HTML (citeproc's markup and entities resolved). */
@@ -30,11 +30,13 @@ export function entryText(html: string): string {
     .trim();
 }
 
-function recordTitle(reference: LibraryReference, review: LibraryReview): string {
-  return `${reference.record.title} (reference ${reference.number} in “${review.title}”)`;
-}
-
-/** One record per reference: it names the review citing it and links to its entry there. */
+/**
+ * One record per reference, linking to its entry in the review's list. Only the entry and the
+ * abstract are searched: the review's title is a filter value (returned with the result, never
+ * searched), and there is no `title` meta, which Pagefind would search and boost as a title
+ * (see result-title.ts). So a topic word ranks the review that discusses it above the
+ * references about it, and a review's title words do not make all its references match.
+ */
 export function referenceSearchRecords(library: Library): ReferenceSearchRecord[] {
   return library.reviews.flatMap((review) =>
     review.references.map((reference) => {
@@ -42,11 +44,18 @@ export function referenceSearchRecords(library: Library): ReferenceSearchRecord[
       const entry = entryText(reference.entries[DEFAULT_STYLE] ?? '');
       return {
         url: `/${referenceInListPath(review.slug, reference.key)}`,
-        content: [entry, record.abstract, `Cited in ${review.title}.`].filter(Boolean).join(' '),
+        content: [entry, record.abstract].filter(Boolean).join(' '),
         language: 'en',
-        meta: { title: recordTitle(reference, review), review: review.title, ref: reference.segment },
-        filters: { ...record.filters, review: [review.slug] },
-        sort: record.sort,
+        meta: {
+          [REFERENCE_META.title]: record.title,
+          [REFERENCE_META.number]: String(reference.number),
+          [REFERENCE_META.segment]: reference.segment,
+        },
+        filters: {
+          ...record.filters,
+          review: [review.slug],
+          [CITED_IN_FILTER]: [citedInValue(review.title)],
+        },
       };
     }),
   );
