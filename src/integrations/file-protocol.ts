@@ -61,22 +61,17 @@ export async function prepareForFileProtocol(
   base: string,
   index: FileSearchIndex,
 ): Promise<{ rewritten: number; pages: number; indexBytes: number }> {
-  const files = await listFiles(distDir);
-  let rewritten = 0;
-  for (const file of files) {
+  const files = (await listFiles(distDir)).filter((file) => file.endsWith('.html') || file.endsWith('.css'));
+  const counts = await mapPool(files, FILE_READS_IN_FLIGHT, async (file) => {
     const path = join(distDir, file);
-    if (file.endsWith('.html')) {
-      const html = await readFile(path, 'utf8');
-      const out = relativizeHtml(html, file, base);
-      rewritten += out.count;
-      if (out.count > 0) await writeFile(path, out.html);
-    } else if (file.endsWith('.css')) {
-      const css = await readFile(path, 'utf8');
-      const out = relativizeCss(css, file, base);
-      rewritten += out.count;
-      if (out.count > 0) await writeFile(path, out.css);
-    }
-  }
+    const text = await readFile(path, 'utf8');
+    const { html, css, count } = file.endsWith('.html')
+      ? { ...relativizeHtml(text, file, base), css: undefined }
+      : { ...relativizeCss(text, file, base), html: undefined };
+    if (count > 0) await writeFile(path, html ?? css);
+    return count;
+  });
+  const rewritten = counts.reduce((sum, n) => sum + n, 0);
   const script = `window.LECTERN_SEARCH_INDEX=${JSON.stringify(index).replace(/</g, '\\u003c')};\n`;
   await writeFile(join(distDir, SEARCH_INDEX_SCRIPT), script);
   return { rewritten, pages: index.pages.length, indexBytes: Buffer.byteLength(script) };
@@ -144,6 +139,8 @@ export function relativizeHtml(html: string, file: string, base: string): { html
 
   const fixTag = (name: string, attrs: string): string => {
     const tag = name.toLowerCase();
+    // Most tags (a, div, span, li…) load nothing: only a style attribute could hold a URL.
+    if (!Object.hasOwn(URL_ATTRIBUTES, tag) && tag !== 'link' && !/style/i.test(attrs)) return attrs;
     const wanted = new Set(URL_ATTRIBUTES[tag] ?? []);
     if (tag === 'link') {
       const rel = /\srel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
