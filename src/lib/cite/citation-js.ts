@@ -153,8 +153,9 @@ function engineFor(style: string): { engine: CiteprocEngine; items: Map<string, 
 }
 
 /**
- * formatEntries with citeproc-js called directly (one engine per style, reused), for the
- * comparison in scripts/measure-formatting.ts.
+ * formatEntries with citeproc-js called directly (one engine per style, reused): what the
+ * reference layer formats with (src/lib/references/format-lists.ts). scripts/measure-formatting.ts
+ * times both and checks they give the same HTML.
  */
 export function formatEntriesDirect(items: CslItem[], style: string): Map<string, string> {
   const rule = rules.get(style);
