@@ -153,9 +153,8 @@ function engineFor(style: string): { engine: CiteprocEngine; items: Map<string, 
 }
 
 /**
- * formatEntries with citeproc-js called directly (one engine per style, reused): what the
- * reference layer formats with (src/lib/references/format-lists.ts). scripts/measure-formatting.ts
- * times both and checks they give the same HTML.
+ * formatEntries with citeproc-js called directly (one engine per style, reused), for the
+ * comparison in scripts/measure-formatting.ts.
  */
 export function formatEntriesDirect(items: CslItem[], style: string): Map<string, string> {
   const rule = rules.get(style);

@@ -1,4 +1,4 @@
-import { formatEntriesDirect } from '../cite/citation-js.ts';
+import { formatEntries } from '../cite/citation-js.ts';
 import { ensureStyles, styleXml } from '../cite/styles.ts';
 import type { CslItem } from '../schema/csl.ts';
 import { entryDigest, type FormatCache } from './format-cache.ts';
@@ -8,11 +8,9 @@ export type FormattedList = Map<string, Map<string, string>>;
 
 /**
  * Formats every list in every style, once: entries found in `cache` are taken from it, the
- * rest go to citeproc-js (src/lib/cite/citation-js.ts) in list order, only the missing ones, and
+ * rest go to citation-js (src/lib/cite/citation-js.ts) in list order, only the missing ones, and
  * are added to the cache. Numeric styles strip their numbers (formatEntries), so a list's missing
- * entries formatted together read as they would in the whole list. The engine is the one
- * citation-js wraps, called directly with one engine per style reused: the same HTML, in about
- * two thirds of the time (`npm run measure:formatting` compares both).
+ * entries formatted together read as they would in the whole list.
  */
 export function formatLists(
   lists: readonly (readonly CslItem[])[],
@@ -38,7 +36,7 @@ export function formatLists(
         }
       }
       if (missing.length > 0) {
-        const fresh = formatEntriesDirect(
+        const fresh = formatEntries(
           missing.map((m) => m.item),
           style,
         );
