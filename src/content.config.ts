@@ -3,7 +3,6 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { figureMetaSchema, reviewMetaSchema } from './lib/schema/review.ts';
 import { referenceListsLoader } from './lib/loaders/reference-lists.ts';
-import type { LibraryReview } from './lib/references/library.ts';
 import { REVIEWS_FOLDER } from './lib/references/library-location.ts';
 
 const REVIEWS = `./${REVIEWS_FOLDER}`;
@@ -39,13 +38,15 @@ const bodies = defineCollection({
 });
 
 /**
- * The reference layer, one entry per review (by slug): its references with their identity,
- * entries in every style, search records and citation sites (src/lib/references/library.ts).
- * The layer checks each list against the CSL schema as it reads it.
+ * The reference layer, one entry per review (by slug): where the loader wrote the review's
+ * references with their identity, entries in every style, search records and citation sites
+ * (src/lib/references/library.ts, layer-files.ts), and the digest of that file. Pages read it
+ * through src/lib/references/read-layer.ts. The layer checks each list against the CSL schema
+ * as it reads it.
  */
 const references = defineCollection({
   loader: referenceListsLoader({ base: REVIEWS }),
-  schema: z.custom<LibraryReview>((value) => typeof value === 'object' && value !== null),
+  schema: z.object({ file: z.string(), digest: z.string() }),
 });
 
 export const collections = { reviews, figures, references, bodies };

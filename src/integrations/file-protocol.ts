@@ -18,11 +18,12 @@ import type { AstroIntegration } from 'astro';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { joinBase } from '../lib/base-path.ts';
 import { isEntryExport } from '../lib/cite/entry-export-file.ts';
 import { FILE_READS_IN_FLIGHT, mapPool } from '../lib/map-pool.ts';
 import type { FileSearchIndex } from '../client/file-search.ts';
+import { openArchiveCache, packEntry, type PackedEntry } from './archive-cache.ts';
+import { defaultCacheDir } from '../lib/references/format-cache.ts';
 import { contentLibrary } from '../lib/references/library-location.ts';
 import { fileSearchIndex } from '../lib/search/search-records.ts';
 
@@ -60,22 +61,17 @@ export async function prepareForFileProtocol(
   base: string,
   index: FileSearchIndex,
 ): Promise<{ rewritten: number; pages: number; indexBytes: number }> {
-  const files = await listFiles(distDir);
-  let rewritten = 0;
-  for (const file of files) {
+  const files = (await listFiles(distDir)).filter((file) => file.endsWith('.html') || file.endsWith('.css'));
+  const counts = await mapPool(files, FILE_READS_IN_FLIGHT, async (file) => {
     const path = join(distDir, file);
-    if (file.endsWith('.html')) {
-      const html = await readFile(path, 'utf8');
-      const out = relativizeHtml(html, file, base);
-      rewritten += out.count;
-      if (out.count > 0) await writeFile(path, out.html);
-    } else if (file.endsWith('.css')) {
-      const css = await readFile(path, 'utf8');
-      const out = relativizeCss(css, file, base);
-      rewritten += out.count;
-      if (out.count > 0) await writeFile(path, out.css);
-    }
-  }
+    const text = await readFile(path, 'utf8');
+    const { html, css, count } = file.endsWith('.html')
+      ? { ...relativizeHtml(text, file, base), css: undefined }
+      : { ...relativizeCss(text, file, base), html: undefined };
+    if (count > 0) await writeFile(path, html ?? css);
+    return count;
+  });
+  const rewritten = counts.reduce((sum, n) => sum + n, 0);
   const script = `window.LECTERN_SEARCH_INDEX=${JSON.stringify(index).replace(/</g, '\\u003c')};\n`;
   await writeFile(join(distDir, SEARCH_INDEX_SCRIPT), script);
   return { rewritten, pages: index.pages.length, indexBytes: Buffer.byteLength(script) };
@@ -143,6 +139,8 @@ export function relativizeHtml(html: string, file: string, base: string): { html
 
   const fixTag = (name: string, attrs: string): string => {
     const tag = name.toLowerCase();
+    // Most tags (a, div, span, li…) load nothing: only a style attribute could hold a URL.
+    if (!Object.hasOwn(URL_ATTRIBUTES, tag) && tag !== 'link' && !/style/i.test(attrs)) return attrs;
     const wanted = new Set(URL_ATTRIBUTES[tag] ?? []);
     if (tag === 'link') {
       const rel = /\srel\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
@@ -206,12 +204,19 @@ export function relativizeCss(css: string, file: string, base: string): { css: s
 
 /** Writes `<dist>/lectern-site.zip` after everything else; see `writeSiteArchive`. */
 export function siteArchiveIntegration(): AstroIntegration {
+  let root = '';
   return {
     name: 'lectern:site-archive',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const { files, bytes } = await writeSiteArchive(fileURLToPath(dir));
-        logger.info(`${SITE_ARCHIVE}: ${files} files, ${bytes} bytes`);
+        const cacheDir = join(defaultCacheDir(root), 'site-archive');
+        const { files, bytes, reused } = await writeSiteArchive(fileURLToPath(dir), cacheDir);
+        logger.info(
+          `${SITE_ARCHIVE}: ${files} files (${reused} unchanged since the last build), ${bytes} bytes`,
+        );
       },
     },
   };
@@ -220,44 +225,50 @@ export function siteArchiveIntegration(): AstroIntegration {
 /**
  * Zips every file of the built site (but the zip itself and the per-reference exports) into `<dist>/lectern-site.zip`, under
  * one folder, so a reader can unpack it and open `lectern-site/index.html` from disk.
- * Deterministic: sorted entries, a fixed timestamp, the same bytes for the same site.
+ * Deterministic: sorted entries, a fixed timestamp, the same bytes for the same site. With a
+ * `cacheDir`, files unchanged since the last build keep their compressed bytes (archive-cache.ts).
  */
-export async function writeSiteArchive(distDir: string): Promise<{ files: number; bytes: number }> {
+export async function writeSiteArchive(
+  distDir: string,
+  cacheDir?: string,
+): Promise<{ files: number; bytes: number; reused: number }> {
   const files = (await listFiles(distDir)).filter((file) => file !== SITE_ARCHIVE && !isEntryExport(file));
-  const zip = zipFiles(
-    await mapPool(files, FILE_READS_IN_FLIGHT, async (file) => ({
-      name: ARCHIVE_FOLDER + file,
-      data: await readFile(join(distDir, file)),
-    })),
+  const cache = await openArchiveCache(cacheDir);
+  const packed = await mapPool(files, FILE_READS_IN_FLIGHT, async (file) =>
+    cache.pack(ARCHIVE_FOLDER + file, await readFile(join(distDir, file))),
   );
+  const { zip, offsets } = zipPacked(packed);
   await writeFile(join(distDir, SITE_ARCHIVE), zip);
-  return { files: files.length, bytes: zip.length };
+  await cache.save(zip, offsets);
+  return { files: files.length, bytes: zip.length, reused: cache.reused };
 }
 
 /** A ZIP (PKWARE APPNOTE 6.3) of `entries`: deflated where that is smaller, else stored. */
 export function zipFiles(entries: { name: string; data: Buffer }[]): Buffer {
+  return zipPacked(entries.map(({ name, data }) => packEntry(name, data))).zip;
+}
+
+/** The ZIP of entries already packed, and where each entry's body starts in it. */
+export function zipPacked(entries: PackedEntry[]): { zip: Buffer; offsets: Map<string, number> } {
   const DOS_TIME = 0; // 00:00:00
   const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
   const UTF8 = 1 << 11;
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
+  const offsets = new Map<string, number>();
   let offset = 0;
-  for (const { name, data } of entries) {
+  for (const { name, crc, size, method, body } of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(data, { level: 9 });
-    const useDeflate = deflated.length < data.length;
-    const body = useDeflate ? deflated : data;
-    const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(UTF8, 6);
-    local.writeUInt16LE(useDeflate ? 8 : 0, 8);
+    local.writeUInt16LE(method, 8);
     local.writeUInt16LE(DOS_TIME, 10);
     local.writeUInt16LE(DOS_DATE, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
@@ -265,16 +276,17 @@ export function zipFiles(entries: { name: string; data: Buffer }[]): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(UTF8, 8);
-    central.writeUInt16LE(useDeflate ? 8 : 0, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt16LE(DOS_TIME, 12);
     central.writeUInt16LE(DOS_DATE, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, body);
     centrals.push(central, nameBytes);
+    offsets.set(name, offset + local.length + nameBytes.length);
     offset += local.length + nameBytes.length + body.length;
   }
   const directory = Buffer.concat(centrals);
@@ -286,5 +298,5 @@ export function zipFiles(entries: { name: string; data: Buffer }[]): Buffer {
   end.writeUInt32LE(offset, 16);
   if (offset > 0xffffffff || entries.length > 0xffff)
     throw new Error('the site is too large for a ZIP without ZIP64');
-  return Buffer.concat([...locals, directory, end]);
+  return { zip: Buffer.concat([...locals, directory, end]), offsets };
 }

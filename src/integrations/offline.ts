@@ -69,30 +69,39 @@ const sha256 = (data: Buffer | string): Buffer => createHash('sha256').update(da
 const fileUrl = (file: string): string =>
   file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1');
 
+/** `html` with its search container tagged with `metaCacheTag` (step 1 of the module comment). */
+function tagSearch(html: string, metaCacheTag: string): string {
+  return html.replace(/(<div\b[^>]*\sid="site-search")([^>]*)>/g, (_m, start: string, rest: string) => {
+    const others = rest.replace(/\sdata-meta-cache-tag="[^"]*"/g, '');
+    return `${start}${others} data-meta-cache-tag="${metaCacheTag}">`;
+  });
+}
+
 /** Steps 1 and 2 of the module comment, on the built site in `distDir`. Safe to run again. */
 export async function writeServiceWorker(distDir: string): Promise<OfflineManifest> {
   const metaCacheTag = sha256(await readFile(join(distDir, 'pagefind/pagefind-entry.json')))
     .toString('hex')
     .slice(0, 16);
   const files = await listFiles(distDir);
-  for (const file of files.filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))) {
-    const path = join(distDir, file);
-    const html = await readFile(path, 'utf8');
-    const tagged = html.replace(
-      /(<div\b[^>]*\sid="site-search")([^>]*)>/g,
-      (_m, start: string, rest: string) => {
-        const others = rest.replace(/\sdata-meta-cache-tag="[^"]*"/g, '');
-        return `${start}${others} data-meta-cache-tag="${metaCacheTag}">`;
-      },
-    );
-    if (tagged !== html) await writeFile(path, tagged);
-  }
-
-  const precached = await mapPool(
-    files.filter((file) => !NOT_PRECACHED.has(file) && !UNUSED_PAGEFIND.test(file) && !isEntryExport(file)),
+  const isPage = (file: string): boolean => file.endsWith('.html') && !file.startsWith('pagefind/');
+  const isPrecached = (file: string): boolean =>
+    !NOT_PRECACHED.has(file) && !UNUSED_PAGEFIND.test(file) && !isEntryExport(file);
+  // One read per file: a page is tagged (step 1) and hashed as written.
+  const read = await mapPool(
+    files.filter((file) => isPage(file) || isPrecached(file)),
     FILE_READS_IN_FLIGHT,
     async (file) => {
-      const data = await readFile(join(distDir, file));
+      const path = join(distDir, file);
+      let data = await readFile(path);
+      if (isPage(file)) {
+        const html = data.toString('utf8');
+        const tagged = tagSearch(html, metaCacheTag);
+        if (tagged !== html) {
+          data = Buffer.from(tagged, 'utf8');
+          await writeFile(path, data);
+        }
+      }
+      if (!isPrecached(file)) return undefined;
       return {
         url: fileUrl(file),
         bytes: data.length,
@@ -100,6 +109,7 @@ export async function writeServiceWorker(distDir: string): Promise<OfflineManife
       };
     },
   );
+  const precached = read.filter((f) => f !== undefined);
   precached.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const version = sha256(precached.map((f) => `${f.url}\t${f.integrity}`).join('\n'))
     .toString('hex')

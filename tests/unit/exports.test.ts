@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { etAlRule, formatEntries, parseCitations, placeholderFits } from '../../src/lib/cite/citation-js.ts';
-import { EXPORT_FORMATS, exportFormat, exportText } from '../../src/lib/cite/exports.ts';
+import { EXPORT_FORMATS, exportFormat, exportText, joinEntryTexts } from '../../src/lib/cite/exports.ts';
 import { medlineAuthor } from '../../src/lib/cite/plugin-nbib.ts';
 import { ensureStyles, STYLE_CHOICES } from '../../src/lib/cite/styles.ts';
 import { coinsTitle } from '../../src/lib/metadata/coins.ts';
@@ -99,6 +99,22 @@ describe('exports read back by the bundled citation-js', () => {
       'application/nbib',
     ]);
   });
+});
+
+describe('a whole list from its entries', () => {
+  // The build writes each list as its entries' own files joined (src/lib/cite/export-routes.ts).
+  it.each(EXPORT_FORMATS.map((f) => [f.extension, f] as const))(
+    '%s: the entries joined are the list formatted whole',
+    (_extension, format) => {
+      for (const items of [SEED, DENNEHY, [...ALL, HOSTILE], [HOSTILE]]) {
+        const joined = joinEntryTexts(
+          format,
+          items.map((item) => exportText(format, [item])),
+        );
+        expect(joined).toBe(exportText(format, items));
+      }
+    },
+  );
 });
 
 describe('MEDLINE/NBIB output plugin', () => {

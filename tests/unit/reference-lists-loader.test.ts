@@ -12,21 +12,20 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isReviewFile, referenceListsLoader } from '../../src/lib/loaders/reference-lists.ts';
+import { readLayerReview, type LayerFile } from '../../src/lib/references/layer-files.ts';
 import type { LibraryReview } from '../../src/lib/references/library.ts';
 
 const SEED = 'bournazou-2013-jakstat';
 
 /** The part of Astro's data store the loader uses, over a Map. */
 function fakeStore() {
-  const entries = new Map<string, { id: string; data: LibraryReview; digest?: string | number }>();
+  type Data = Pick<LayerFile, 'file' | 'digest'>;
+  const entries = new Map<string, { id: string; data: Data; digest?: string | number }>();
   return {
     set: (entry: { id: string; data: Record<string, unknown>; digest?: string | number }) => {
       const old = entries.get(entry.id);
       if (old && entry.digest !== undefined && old.digest === entry.digest) return false;
-      entries.set(
-        entry.id,
-        entry as unknown as { id: string; data: LibraryReview; digest?: string | number },
-      );
+      entries.set(entry.id, entry as unknown as { id: string; data: Data; digest?: string | number });
       return true;
     },
     get: (id: string) => entries.get(id),
@@ -37,6 +36,15 @@ function fakeStore() {
     has: (id: string) => entries.has(id),
     clear: () => entries.clear(),
   };
+}
+
+/** The layer of `slug` as the pages read it: the file its store entry names. */
+async function layerOf(
+  store: ReturnType<typeof fakeStore>,
+  slug: string,
+): Promise<LibraryReview | undefined> {
+  const entry = store.get(slug);
+  return entry ? readLayerReview(entry.data) : undefined;
 }
 
 describe('references loader', () => {
@@ -68,9 +76,12 @@ describe('references loader', () => {
     await rm(project, { recursive: true, force: true });
   });
 
-  it('loads each review with its references', () => {
+  it('loads each review with its references', async () => {
     expect(store.keys()).toEqual([SEED]);
-    const seed = store.get(SEED)?.data;
+    expect(store.get(SEED)?.data.file).toBe(
+      join(project, 'node_modules', '.cache', 'lectern', 'layer', `${SEED}.json`),
+    );
+    const seed = await layerOf(store, SEED);
     expect(seed?.references.map((r) => r.key).slice(0, 2)).toEqual(['darnell1997', 'bromberg2002']);
     expect(seed?.references[0]?.anchor).toBe('bib-darnell1997');
   });
@@ -95,7 +106,7 @@ describe('references loader', () => {
     await rename(staging, join(reviews, 'second-review'));
     watcher.emit('add', join(reviews, 'second-review', 'references.json'));
     await vi.waitFor(() => expect(store.keys().sort()).toEqual([SEED, 'second-review']), { timeout: 60_000 });
-    const first = store.get(SEED)?.data.references[0];
+    const first = (await layerOf(store, SEED))?.references[0];
     expect(first?.alsoCitedIn).toEqual([
       { slug: 'second-review', title: 'A second review', path: 'second-review/#bib-darnell1997' },
     ]);
@@ -108,7 +119,8 @@ describe('references loader', () => {
     await writeFile(file, JSON.stringify(items));
     watcher.emit('change', file);
     await vi.waitFor(
-      () => expect(store.get('second-review')?.data.references[0]?.record.title).toBe('A changed title'),
+      async () =>
+        expect((await layerOf(store, 'second-review'))?.references[0]?.record.title).toBe('A changed title'),
       { timeout: 60_000 },
     );
   }, 90_000);
@@ -117,6 +129,10 @@ describe('references loader', () => {
     await rm(join(reviews, 'second-review'), { recursive: true });
     watcher.emit('unlinkDir', join(reviews, 'second-review'));
     await vi.waitFor(() => expect(store.keys()).toEqual([SEED]), { timeout: 60_000 });
-    expect(store.get(SEED)?.data.references[0]?.alsoCitedIn).toEqual([]);
+    expect((await layerOf(store, SEED))?.references[0]?.alsoCitedIn).toEqual([]);
+    // Its layer file is gone with it.
+    await expect(
+      readFile(join(project, 'node_modules', '.cache', 'lectern', 'layer', 'second-review.json')),
+    ).rejects.toThrow(/ENOENT/);
   }, 90_000);
 });

@@ -8,7 +8,7 @@ import type { APIRoute } from 'astro';
 import { referenceSegment } from '../references/identity.ts';
 import { libraryReferences } from '../references/read-layer.ts';
 import type { CslItem } from '../schema/csl.ts';
-import { exportFormat, exportText, type ExportFormat } from './exports.ts';
+import { exportFormat, exportText, joinEntryTexts, type ExportFormat } from './exports.ts';
 
 /** Each review's references, in the review's order. */
 async function referencesByReview(): Promise<Map<string, CslItem[]>> {
@@ -32,8 +32,33 @@ export async function entryPaths(): Promise<
   );
 }
 
+/**
+ * Each reference's file text by format, made once per build: the whole-list files are their
+ * entries' texts joined (joinEntryTexts), so a list costs no second formatting of its
+ * references. Keyed by the layer's item objects, which the pages share within a build.
+ */
+const entryTexts = new WeakMap<CslItem, Map<ExportFormat['extension'], string>>();
+
+function entryText(format: ExportFormat, item: CslItem): string {
+  let texts = entryTexts.get(item);
+  if (!texts) entryTexts.set(item, (texts = new Map<ExportFormat['extension'], string>()));
+  let text = texts.get(format.extension);
+  if (text === undefined) {
+    text = exportText(format, [item]);
+    texts.set(format.extension, text);
+  }
+  return text;
+}
+
 function respond(format: ExportFormat, items: CslItem[]): Response {
-  return new Response(exportText(format, items), {
+  const text =
+    items.length === 1 && items[0] !== undefined
+      ? entryText(format, items[0])
+      : joinEntryTexts(
+          format,
+          items.map((item) => entryText(format, item)),
+        );
+  return new Response(text, {
     headers: { 'Content-Type': `${format.mediaType}; charset=utf-8` },
   });
 }

@@ -74,6 +74,27 @@ export function exportText(format: ExportFormat, items: CslItem[]): string {
   return `${text.replace(/\n+$/, '')}\n`;
 }
 
+/**
+ * A whole list's file text from the texts of its entries' own files (`exportText` of each item
+ * alone, in list order): what `exportText(format, items)` gives (tests/unit/exports.test.ts
+ * checks), without formatting every reference a second time for the list. BibTeX and MEDLINE
+ * records are separated by a blank line, RIS records follow each other, CSL-JSON items share
+ * one array.
+ */
+export function joinEntryTexts(format: ExportFormat, texts: readonly string[]): string {
+  if (texts.length === 0) return exportText(format, []);
+  if (format.output === 'data') {
+    const open = '[\n';
+    const close = '\n]\n';
+    const inner = texts.map((text) => {
+      if (!text.startsWith(open) || !text.endsWith(close)) throw new Error('not a one-item CSL-JSON array');
+      return text.slice(open.length, -close.length);
+    });
+    return `${open}${inner.join(',\n')}${close}`;
+  }
+  return texts.join(format.output === 'ris' ? '' : '\n');
+}
+
 /** Site-relative path (no base) of the whole list of a review in `format` (identity.ts names it). */
 export const listExportPath = (slug: string, format: ExportFormat): string =>
   identityListExportPath(slug, format.extension);

@@ -2,12 +2,14 @@ import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { defaultCacheDir } from '../references/format-cache.ts';
-import { isReviewFolder, readLibrary, type LibraryReview } from '../references/library.ts';
+import { layerDir, writeLayer } from '../references/layer-files.ts';
+import { contentSignature, isReviewFolder, readLibrary } from '../references/library.ts';
 
 /**
- * Feeds the reference layer (src/lib/references/library.ts) to the pages: one entry per review,
- * keyed by its slug, holding every reference with its identity, entries in every style, search
- * record, citation sites and cross-citations. In `astro dev` it watches the reviews folder and
+ * Feeds the reference layer (src/lib/references/library.ts) to the pages: works it out, writes
+ * each review's references (identity, entries in every style, search record, citation sites,
+ * cross-citations) to a file of the layer (layer-files.ts) and gives the store one entry per
+ * review, keyed by its slug, naming that file and its digest. In `astro dev` it watches the reviews folder and
  * works the library out again when a review is added, changed or deleted (cross-citations span
  * reviews, and formatted entries come from the disk cache, so this is cheap); the atomic
  * commit's staging and retired folders (`.staging-*`, `.retired-*`) are not reviews.
@@ -70,12 +72,15 @@ async function syncLibrary(
   cacheDir: string,
 ): Promise<void> {
   const { store, logger, generateDigest } = context;
+  // Taken before reading: a file changed meanwhile makes the integrations work the layer out again.
+  const signature = await contentSignature(root);
   const library = await readLibrary(root, { cacheDir });
+  const index = await writeLayer(layerDir(cacheDir), library, signature);
   const seen = new Set<string>();
-  for (const review of library.reviews) {
-    seen.add(review.slug);
-    const data = review as unknown as Record<string, unknown> & LibraryReview;
-    store.set({ id: review.slug, data, digest: generateDigest(data) });
+  for (const { slug, file, digest } of index.reviews) {
+    seen.add(slug);
+    const data = { file, digest };
+    store.set({ id: slug, data, digest: generateDigest(data) });
   }
   for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   const { formatted, cached } = library.stats;

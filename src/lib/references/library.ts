@@ -288,7 +288,8 @@ export async function readLibraryOnce(
   return library;
 }
 
-async function contentSignature(reviewsDir: string): Promise<string> {
+/** Every review file's path, size and mtime: what tells an unchanged library from a changed one. */
+export async function contentSignature(reviewsDir: string): Promise<string> {
   const parts: string[] = [];
   for (const slug of await reviewFolders(reviewsDir)) {
     const files = await readdir(join(reviewsDir, slug), { recursive: true });
