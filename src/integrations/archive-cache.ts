@@ -7,10 +7,11 @@
  * entry taken from it is the bytes deflating that file again would give with the same zlib, so
  * the zip stays byte-identical to a cold build's; a new zlib version starts the cache afresh.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { writeAtomically } from '../lib/write/write-atomically.ts';
 
 /** A file as it goes into the zip: its bytes' CRC-32 and size, and the body the zip stores. */
 export interface PackedEntry {
@@ -129,15 +130,4 @@ export async function openArchiveCache(dir: string | undefined): Promise<Archive
       await writeAtomically(join(dir, INDEX_FILE), JSON.stringify({ engine: ENGINE, entries }));
     },
   };
-}
-
-async function writeAtomically(path: string, data: Buffer | string): Promise<void> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }

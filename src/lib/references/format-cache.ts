@@ -1,8 +1,9 @@
-import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { writeAtomically } from '../write/write-atomically.ts';
 
 /**
  * Formatted entries kept on disk between builds, so an unchanged reference is never formatted
@@ -114,16 +115,4 @@ export async function openFormatCache(
       dirty.clear();
     },
   };
-}
-
-/** Writes `text` to a temp file beside `path` and renames it into place. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, text);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Library, LibraryReview } from './library.ts';
+import { writeAtomically } from '../write/write-atomically.ts';
 
 /**
  * The reference layer as files: one JSON file per review and an index, written by the content
@@ -37,18 +38,6 @@ export function layerDir(cacheDir: string): string {
 }
 
 const digestOf = (text: string): string => createHash('sha256').update(text).digest('base64url');
-
-/** Writes `text` to a temp file beside `path` and renames it into place (a reader never sees half). */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, text);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
 
 /**
  * Writes each review of `library` to `<dir>/<slug>.json` (only when its bytes changed) and the
