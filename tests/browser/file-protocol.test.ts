@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { listFiles } from '../../src/integrations/file-protocol.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { collectPageErrors } from '../helpers/page-errors.ts';
+import { endOfCentralDirectory, unzip } from '../helpers/read-zip.ts';
 
 const SLUG = 'bournazou-2013-jakstat';
 const TITLE = 'Targeting the tumor microenvironment: JAK-STAT3 signaling';
@@ -76,22 +76,9 @@ describe.each(BUILDS)('the $name build opened from disk', ({ dir }) => {
 
   it('offers the whole site as a zip whose files match the build', async () => {
     const zip = readFileSync(join(dir, 'lectern-site.zip'));
-    const files = new Map<string, Buffer>();
     // The central directory, found through the end-of-central-directory record.
-    const end = zip.length - 22;
-    expect(zip.readUInt32LE(end)).toBe(0x06054b50);
-    let at = zip.readUInt32LE(end + 16);
-    for (let i = 0; i < zip.readUInt16LE(end + 10); i += 1) {
-      const method = zip.readUInt16LE(at + 10);
-      const size = zip.readUInt32LE(at + 20);
-      const nameLength = zip.readUInt16LE(at + 28);
-      const local = zip.readUInt32LE(at + 42);
-      const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const body = zip.subarray(start, start + size);
-      files.set(name, method === 8 ? inflateRawSync(body) : body);
-      at += 46 + nameLength;
-    }
+    expect(zip.readUInt32LE(endOfCentralDirectory(zip))).toBe(0x06054b50);
+    const files = unzip(zip);
     // Everything but the zip itself and each reference's own export files (the whole list's
     // exports hold the same entries; four files per reference would pass ZIP's entry limit).
     const all = await listFiles(dir);
