@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createCrossref, type Crossref } from '../../src/lib/net/crossref.ts';
 import { createEutils, type Eutils } from '../../src/lib/net/eutils.ts';
 import { createHttpClient } from '../../src/lib/net/http-client.ts';
@@ -27,4 +29,33 @@ export function loopbackServices(origin: string): { eutils: Eutils; crossref: Cr
     eutils: createEutils({ client, email: 'dev@example.org' }),
     crossref: createCrossref({ client, mailto: 'dev@example.org' }),
   };
+}
+
+/** Every online service the ingest CLI may call: NCBI, PMC's Cloud Service bucket, Crossref. */
+const ONLINE_HOSTS = [
+  'https://eutils.ncbi.nlm.nih.gov',
+  'https://pmc.ncbi.nlm.nih.gov',
+  'https://pmc-oa-opendata.s3.amazonaws.com',
+  'https://api.crossref.org',
+];
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `npm run ingest -- <args>` as a user runs it, its online services redirected to `origin`
+ * (a loopback replay server, or a closed port for "no network") through LECTERN_HTTP_REDIRECT.
+ * Resolves with the exit code and output whether or not the CLI failed.
+ */
+export function ingestAgainst(origin: string, args: string[]): Promise<CliResult> {
+  const redirect = ONLINE_HOSTS.map((host) => `${host}=${origin}`).join(',');
+  return promisify(execFile)('npx', ['node', 'scripts/ingest.ts', ...args], {
+    env: { ...process.env, LECTERN_HTTP_REDIRECT: redirect, NCBI_EMAIL: 'test@example.org' },
+  }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: unknown) => e as CliResult,
+  );
 }

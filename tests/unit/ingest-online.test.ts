@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestAgainst } from '../helpers/loopback-services.ts';
 import { startReplayServer, type ReplayServer } from '../helpers/replay-server.ts';
 
-const run = promisify(execFile);
 let replay: ReplayServer;
 
 beforeAll(async () => {
@@ -34,27 +32,10 @@ async function closedOrigin(): Promise<string> {
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 1}`;
 }
 
-/** Runs the real CLI with every NCBI and Crossref URL sent to `origin`. */
-function ingest(args: string[], origin: string) {
-  const redirect = [
-    'https://eutils.ncbi.nlm.nih.gov',
-    'https://pmc.ncbi.nlm.nih.gov',
-    'https://api.crossref.org',
-  ]
-    .map((host) => `${host}=${origin}`)
-    .join(',');
-  return run('npx', ['node', 'scripts/ingest.ts', ...args], {
-    env: { ...process.env, LECTERN_HTTP_REDIRECT: redirect, NCBI_EMAIL: 'test@example.org' },
-  }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: unknown) => e as { code: number; stdout: string; stderr: string },
-  );
-}
-
 describe('npm run ingest -- --pmid', () => {
   it('fetches the PubMed record, keeps it in content/sources and ingests it; offline re-runs give the same files', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'lectern-online-')), 'content');
-    const online = await ingest(['--pmid', '29963580', '--out', out], replay.origin);
+    const online = await ingestAgainst(replay.origin, ['--pmid', '29963580', '--out', out]);
     expect(online.stderr).not.toMatch(/ingest failed/);
     expect(online.code).toBe(0);
     expect(online.stdout).toMatch(/references\s+49/);
@@ -66,17 +47,18 @@ describe('npm run ingest -- --pmid', () => {
     expect((JSON.parse(before) as unknown[]).length).toBe(49);
 
     // The saved source is what later builds use: no network needed to reproduce the content.
-    const offline = await ingest(
-      [join(out, 'sources', 'pubmed-29963580.xml'), '--out', out],
-      await closedOrigin(),
-    );
+    const offline = await ingestAgainst(await closedOrigin(), [
+      join(out, 'sources', 'pubmed-29963580.xml'),
+      '--out',
+      out,
+    ]);
     expect(offline.code).toBe(0);
     expect(await readFile(join(out, 'reviews', slug ?? '', 'references.json'), 'utf8')).toBe(before);
   });
 
   it('says there is no network, exits 1 and writes nothing when NCBI cannot be reached', async () => {
     const out = join(await mkdtemp(join(tmpdir(), 'lectern-offline-')), 'content');
-    const result = await ingest(['--pmid', '29963580', '--out', out], await closedOrigin());
+    const result = await ingestAgainst(await closedOrigin(), ['--pmid', '29963580', '--out', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^ingest failed: no network: could not reach 127\.0\.0\.1/m);
     expect(result.stderr).not.toMatch(/\n\s+at /);

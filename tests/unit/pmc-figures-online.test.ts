@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ingestAgainst } from '../helpers/loopback-services.ts';
 import { startReplayServer, type ReplayServer } from '../helpers/replay-server.ts';
 import { buildTempProject, makeTempProject } from '../helpers/temp-project.ts';
 
@@ -116,20 +117,7 @@ beforeEach(() => {
 });
 
 function ingest(args: string[]) {
-  const redirect = [
-    'https://eutils.ncbi.nlm.nih.gov',
-    'https://pmc.ncbi.nlm.nih.gov',
-    'https://pmc-oa-opendata.s3.amazonaws.com',
-    'https://api.crossref.org',
-  ]
-    .map((host) => `${host}=${replay.origin}`)
-    .join(',');
-  return run('npx', ['node', 'scripts/ingest.ts', ...args], {
-    env: { ...process.env, LECTERN_HTTP_REDIRECT: redirect, NCBI_EMAIL: 'test@example.org' },
-  }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: unknown) => e as { code: number; stdout: string; stderr: string },
-  );
+  return ingestAgainst(replay.origin, args);
 }
 
 async function freshOut(): Promise<string> {
