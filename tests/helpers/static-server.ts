@@ -1,8 +1,8 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,8 +53,17 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
     if (!existsSync(file) || !statSync(file).isFile()) return notFound(res);
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     if (COMPRESSED.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
-      createReadStream(file).pipe(createGzip()).pipe(res);
+      // Compressed whole and sent with its length, as a static host sends it: a streamed gzip
+      // took longer than the plain file, long enough for a navigation to cut a favicon off.
+      const body = gzipSync(readFileSync(file));
+      res
+        .writeHead(200, {
+          'content-type': type,
+          'content-encoding': 'gzip',
+          'content-length': body.length,
+          vary: 'accept-encoding',
+        })
+        .end(body);
       return;
     }
     res.writeHead(200, { 'content-type': type, vary: 'accept-encoding' });
